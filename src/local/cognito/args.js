@@ -1,0 +1,66 @@
+'use strict';
+
+const path = require('node:path');
+
+const USAGE =
+  'usage: node launcher.js --port N --data-dir /abs/dir --smtp-host HOST --smtp-port N ' +
+  '--ready-file /abs/ready.json [--signup-code-ttl SECONDS] [--reset-code-ttl SECONDS]';
+
+const port = (name, value) => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 65535) {
+    throw new Error(`--${name} must be a port number 1-65535, got '${value}'`);
+  }
+  return n;
+};
+
+const seconds = (name, value) => {
+  if (!/^\d+$/.test(value)) {
+    throw new Error(`--${name} must be a whole number of seconds, got '${value}'`);
+  }
+  return Number(value);
+};
+
+// The Java side starts this with its own working directory, so relative paths would be ambiguous.
+const absolutePath = (name, value) => {
+  if (!path.isAbsolute(value)) {
+    throw new Error(`--${name} must be an absolute path, got '${value}'`);
+  }
+  return value;
+};
+
+const text = (name, value) => {
+  if (!value) throw new Error(`--${name} must not be empty`);
+  return value;
+};
+
+const OPTIONS = {
+  port: { key: 'port', parse: port },
+  'data-dir': { key: 'dataDir', parse: absolutePath },
+  'smtp-host': { key: 'smtpHost', parse: text },
+  'smtp-port': { key: 'smtpPort', parse: port },
+  'ready-file': { key: 'readyFile', parse: absolutePath },
+  // Cognito's own lifetimes: a sign-up code lasts 24 hours, a password-reset code 1 hour.
+  'signup-code-ttl': { key: 'signUpCodeTtlSeconds', parse: seconds, default: 86400 },
+  'reset-code-ttl': { key: 'resetCodeTtlSeconds', parse: seconds, default: 3600 },
+};
+
+/** Parses `--name value` pairs; throws an Error whose message is one line fit for the user. */
+const parseArgs = (argv) => {
+  const parsed = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    const name = argv[i].replace(/^--/, '');
+    const option = OPTIONS[name];
+    if (!argv[i].startsWith('--') || !option) throw new Error(`unknown argument '${argv[i]}'; ${USAGE}`);
+    if (i + 1 >= argv.length) throw new Error(`--${name} needs a value; ${USAGE}`);
+    parsed[option.key] = option.parse(name, argv[i + 1]);
+  }
+  for (const [name, option] of Object.entries(OPTIONS)) {
+    if (parsed[option.key] !== undefined) continue;
+    if (option.default === undefined) throw new Error(`--${name} is required; ${USAGE}`);
+    parsed[option.key] = option.default;
+  }
+  return parsed;
+};
+
+module.exports = { parseArgs };

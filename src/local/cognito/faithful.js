@@ -1,0 +1,241 @@
+'use strict';
+
+const { randomBytes } = require('node:crypto');
+const { Targets } = require('cognito-local/lib/targets/targets');
+const { selectAppropriateDeliveryMethod } = require('cognito-local/lib/services/messageDelivery/deliveryMethod');
+const { attribute, attributeValue, attributesAppend } = require('cognito-local/lib/services/userPoolService');
+const {
+  cognitoError,
+  codeMismatch,
+  incorrectCredentials,
+  userDoesNotExist,
+  usernameClientNotFound,
+  invalidParameter,
+  inCognitoWords,
+} = require('./errors');
+const { enforcePasswordPolicy, enforceSignUpPasswordLength } = require('./passwordPolicy');
+
+// Cognito shows where a code went only in part: e***@e*** and +*******1234.
+const maskEmail = (email) => {
+  const [local, domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain.slice(0, 1)}***`;
+};
+const maskPhone = (phone) => `+${'*'.repeat(Math.max(phone.length - 5, 0))}${phone.slice(-4)}`;
+const masked = (details) =>
+  details && {
+    ...details,
+    Destination: details.DeliveryMedium === 'SMS' ? maskPhone(details.Destination) : maskEmail(details.Destination),
+  };
+
+// With PreventUserExistenceErrors ENABLED, Cognito answers for an unknown user as if a code went by email.
+const pretendedDelivery = (username) => ({
+  CodeDeliveryDetails: { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: maskEmail(username) },
+});
+
+// What Cognito allows a client that lists no flows.
+const DEFAULT_AUTH_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+const allowsFlow = (client, flow) => {
+  const flows = client.ExplicitAuthFlows?.length ? client.ExplicitAuthFlows : DEFAULT_AUTH_FLOWS;
+  return flows.includes(`ALLOW_${flow}`) || flows.includes(flow);
+};
+
+// Cognito's order when the pool sets no AccountRecoverySetting (and CDK's default): verified phone, then verified email.
+const DEFAULT_RECOVERY = [
+  { Name: 'verified_phone_number', Priority: 1 },
+  { Name: 'verified_email', Priority: 2 },
+];
+const RECOVERY_ATTRIBUTE = { verified_phone_number: 'phone_number', verified_email: 'email' };
+const recoveryDelivery = (pool, user) => {
+  const mechanisms = [...(pool.AccountRecoverySetting?.RecoveryMechanisms ?? DEFAULT_RECOVERY)];
+  for (const { Name } of mechanisms.sort((a, b) => a.Priority - b.Priority)) {
+    const name = RECOVERY_ATTRIBUTE[Name];
+    const destination = attributeValue(name, user.Attributes);
+    if (name && destination && attributeValue(`${name}_verified`, user.Attributes) === 'true') {
+      return { AttributeName: name, DeliveryMedium: name === 'email' ? 'EMAIL' : 'SMS', Destination: destination };
+    }
+  }
+  return null;
+};
+
+// cognito-local would make up 6 characters that no Cognito password policy accepts.
+const temporaryPassword = () => `${randomBytes(12).toString('base64url')}Aa1!`;
+
+const accessTokenClientId = (token) => {
+  try {
+    return JSON.parse(Buffer.from(token.split('.')[1], 'base64url')).client_id;
+  } catch {
+    return undefined; // cognito-local's ChangePassword answers a token it cannot read
+  }
+};
+
+const clientAndPool = async (cognito, ctx, clientId) => {
+  const pool = await cognito.getUserPoolForClientId(ctx, clientId);
+  const client = await cognito.getAppClient(ctx, clientId);
+  return { pool, client, poolId: pool.options.Id, hidesUsers: client.PreventUserExistenceErrors === 'ENABLED' };
+};
+
+/** Targets (cognito-local's shape: services => (ctx, request) => response) that answer as Cognito does. */
+const faithfulTargets = (ledger) => ({
+  SignUp: (services) => async (ctx, req) => {
+    const { pool } = await clientAndPool(services.cognito, ctx, req.ClientId);
+    enforceSignUpPasswordLength(req.Password);
+    enforcePasswordPolicy(req.Password, pool.options);
+    const result = await Targets.SignUp(services)(ctx, req);
+    return { ...result, CodeDeliveryDetails: masked(result.CodeDeliveryDetails) };
+  },
+
+  // cognito-local keeps codes forever and never marks the attribute the code went to as verified.
+  ConfirmSignUp: ({ cognito, clock }) => async (ctx, req) => {
+    const { pool, poolId, hidesUsers } = await clientAndPool(cognito, ctx, req.ClientId);
+    const user = await pool.getUserByUsername(ctx, req.Username);
+    if (!user) throw hidesUsers ? codeMismatch() : usernameClientNotFound();
+    if (user.UserStatus === 'CONFIRMED') {
+      throw cognitoError('NotAuthorizedException', 'User cannot be confirmed. Current status is CONFIRMED');
+    }
+    const { attributeName } = ledger.verify(poolId, user.Username, 'signUp', req.ConfirmationCode);
+    await pool.saveUser(ctx, {
+      ...user,
+      Attributes: attributesAppend(user.Attributes, attribute(`${attributeName}_verified`, 'true')),
+      UserStatus: 'CONFIRMED',
+      ConfirmationCode: undefined,
+      UserLastModifiedDate: clock.get(),
+    });
+    ledger.used(poolId, user.Username);
+    return {};
+  },
+
+  // Not in cognito-local at all.
+  ResendConfirmationCode: ({ cognito, messages, otp }) => async (ctx, req) => {
+    const { pool, poolId, hidesUsers } = await clientAndPool(cognito, ctx, req.ClientId);
+    const user = await pool.getUserByUsername(ctx, req.Username);
+    if (!user) {
+      if (hidesUsers) return pretendedDelivery(req.Username);
+      throw usernameClientNotFound();
+    }
+    if (user.UserStatus === 'CONFIRMED') throw invalidParameter('User is already confirmed.');
+    const delivery = selectAppropriateDeliveryMethod(pool.options.AutoVerifiedAttributes ?? [], user);
+    if (!delivery) throw invalidParameter('Auto verification not turned on.');
+    ledger.countResend(poolId, user.Username);
+    await messages.deliver(ctx, 'ResendCode', req.ClientId, poolId, user, otp(), req.ClientMetadata, delivery);
+    return { CodeDeliveryDetails: masked(delivery) };
+  },
+
+  // cognito-local always mails the code, verified or not, and says "User not found." for an unknown user.
+  ForgotPassword: ({ cognito, messages, otp }) => async (ctx, req) => {
+    const { pool, poolId, hidesUsers } = await clientAndPool(cognito, ctx, req.ClientId);
+    const user = await pool.getUserByUsername(ctx, req.Username);
+    if (!user) {
+      if (hidesUsers) return pretendedDelivery(req.Username);
+      throw usernameClientNotFound();
+    }
+    const delivery = recoveryDelivery(pool.options, user);
+    if (!delivery) {
+      throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
+    }
+    await messages.deliver(ctx, 'ForgotPassword', req.ClientId, poolId, user, otp(), req.ClientMetadata, delivery);
+    return { CodeDeliveryDetails: masked(delivery) };
+  },
+
+  ConfirmForgotPassword: ({ cognito, clock }) => async (ctx, req) => {
+    const { pool, poolId, hidesUsers } = await clientAndPool(cognito, ctx, req.ClientId);
+    const user = await pool.getUserByUsername(ctx, req.Username);
+    if (!user) throw hidesUsers ? codeMismatch() : usernameClientNotFound();
+    enforcePasswordPolicy(req.Password, pool.options);
+    ledger.verify(poolId, user.Username, 'reset', req.ConfirmationCode);
+    await pool.saveUser(ctx, {
+      ...user,
+      Password: req.Password,
+      UserStatus: 'CONFIRMED',
+      ConfirmationCode: undefined,
+      UserLastModifiedDate: clock.get(),
+    });
+    ledger.used(poolId, user.Username);
+    return {};
+  },
+
+  // cognito-local says NotAuthorized for an unknown user and InvalidPassword for a wrong one, offers a
+  // FORCE_CHANGE_PASSWORD user a challenge before checking the password, and cannot do SRP.
+  InitiateAuth: (services) => async (ctx, req) => {
+    if (req.AuthFlow === 'USER_SRP_AUTH') {
+      throw invalidParameter(
+        "USER_SRP_AUTH is not supported by the local stack (cognito-local); sign in with authFlowType 'USER_PASSWORD_AUTH'",
+      );
+    }
+    if (req.AuthFlow === 'USER_PASSWORD_AUTH' && req.AuthParameters) {
+      const { pool, client, hidesUsers } = await clientAndPool(services.cognito, ctx, req.ClientId);
+      if (!allowsFlow(client, 'USER_PASSWORD_AUTH')) {
+        throw invalidParameter('USER_PASSWORD_AUTH flow not enabled for this client');
+      }
+      const user = await pool.getUserByUsername(ctx, req.AuthParameters.USERNAME);
+      if (!user) throw hidesUsers ? incorrectCredentials() : userDoesNotExist();
+      if (user.Enabled === false) throw cognitoError('NotAuthorizedException', 'User is disabled.');
+      if (user.Password !== req.AuthParameters.PASSWORD) throw incorrectCredentials();
+    }
+    try {
+      return await Targets.InitiateAuth(services)(ctx, req);
+    } catch (err) {
+      if (err.code === 'NotAuthorizedException' && req.AuthFlow?.startsWith('REFRESH_TOKEN')) {
+        throw cognitoError('NotAuthorizedException', 'Invalid Refresh Token');
+      }
+      throw err;
+    }
+  },
+
+  ChangePassword: (services) => async (ctx, req) => {
+    const clientId = accessTokenClientId(req.AccessToken);
+    if (clientId) {
+      const pool = await services.cognito.getUserPoolForClientId(ctx, clientId);
+      enforcePasswordPolicy(req.ProposedPassword, pool.options);
+    }
+    return Targets.ChangePassword(services)(ctx, req);
+  },
+
+  AdminCreateUser: (services) => async (ctx, req) => {
+    const pool = await services.cognito.getUserPool(ctx, req.UserPoolId);
+    if (req.TemporaryPassword !== undefined) enforcePasswordPolicy(req.TemporaryPassword, pool.options);
+    return Targets.AdminCreateUser(services)(ctx, { ...req, TemporaryPassword: req.TemporaryPassword ?? temporaryPassword() });
+  },
+
+  AdminSetUserPassword: (services) => async (ctx, req) => {
+    const pool = await services.cognito.getUserPool(ctx, req.UserPoolId);
+    enforcePasswordPolicy(req.Password, pool.options);
+    return Targets.AdminSetUserPassword(services)(ctx, req);
+  },
+
+  // cognito-local's filter needs spaces around the operator and it returns every user at once;
+  // Cognito takes `email="x"` too and pages by at most 60.
+  ListUsers: (services) => async (ctx, req) => {
+    const limit = req.Limit ?? 60;
+    if (limit > 60) {
+      throw invalidParameter(
+        `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60`,
+      );
+    }
+    const filter = req.Filter?.replace(/^\s*([\w:]+)\s*(\^?=)\s*"/, '$1 $2 "');
+    const { Users } = await Targets.ListUsers(services)(ctx, { ...req, Filter: filter });
+    const start = Number(req.PaginationToken ?? 0);
+    const next = start + limit;
+    return { Users: Users.slice(start, next), PaginationToken: next < Users.length ? String(next) : undefined };
+  },
+});
+
+/**
+ * The Cognito API the launcher serves: cognito-local's targets, with the ones above in place of
+ * theirs, every error in Cognito's words. Resolves to the response; rejects with a CognitoError for
+ * a Cognito error answer, with anything else for a fault of the stack itself.
+ */
+const cognitoApi = (services, ledger) => {
+  const targets = { ...Targets, ...faithfulTargets(ledger) };
+  return async (ctx, operation, request) => {
+    if (!Object.hasOwn(targets, operation)) {
+      throw cognitoError('UnknownOperationException', `Operation ${operation} is not supported by the local stack`);
+    }
+    try {
+      return await targets[operation](services)(ctx, request);
+    } catch (err) {
+      throw inCognitoWords(err);
+    }
+  };
+};
+
+module.exports = { cognitoApi };

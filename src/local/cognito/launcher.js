@@ -1,0 +1,151 @@
+'use strict';
+
+// Runs cognito-local for the embedded local stack: its user pools and tokens, codes sent by SMTP,
+// and answers worded as Cognito's. See README.md beside this file for the contract with the harness.
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { CognitoServiceFactoryImpl } = require('cognito-local/lib/services/cognitoService');
+const { UserPoolServiceFactoryImpl } = require('cognito-local/lib/services/userPoolService');
+const { StormDBDataStoreFactory } = require('cognito-local/lib/services/dataStore/stormDb');
+const { DateClock } = require('cognito-local/lib/services/clock');
+const { JwtTokenGenerator } = require('cognito-local/lib/services/tokenGenerator');
+const { otp } = require('cognito-local/lib/services/otp');
+const { parseArgs } = require('./args');
+const { CodeLedger } = require('./codes');
+const { smtpMessages } = require('./delivery');
+const { cognitoApi } = require('./faithful');
+const { createCognitoHttpServer } = require('./server');
+
+const HOST = '127.0.0.1';
+// Amplify takes the region from the pool id's prefix, and cognito-local names pools local_…
+const REGION = 'local';
+
+const log = (line) => console.log(`[cognito-local] ${line}`);
+const die = (message) => {
+  console.error(`cognito launcher: ${message}`);
+  process.exit(1);
+};
+
+// cognito-local's services log through a pino-like logger. Their debug lines carry whole user
+// records (passwords, codes), so debug is dropped; the rest are one-line notices.
+const logger = {
+  debug() {},
+  info: (...args) => log(args.map((a) => (a instanceof Error ? a.message : a)).filter((a) => typeof a === 'string').join(' ')),
+  child() {
+    return logger;
+  },
+};
+logger.warn = logger.info;
+logger.error = logger.info;
+
+// cognito-local's createDefaultServer hard-wires a console sender and a ./.cognito directory and keeps
+// its services to itself; the launcher wires the same services so it can replace the sender and targets.
+const createServices = async ({ dataDir, port, smtpHost, smtpPort, signUpCodeTtlSeconds, resetCodeTtlSeconds }, ctx) => {
+  const clock = new DateClock();
+  const dataStores = new StormDBDataStoreFactory(dataDir);
+  const cognito = await new CognitoServiceFactoryImpl(
+    dataDir,
+    dataStores,
+    new UserPoolServiceFactoryImpl(clock, dataStores),
+  ).create(ctx, { UsernameAttributes: ['email'] });
+  const ledger = new CodeLedger(clock, { signUpCodeTtlSeconds, resetCodeTtlSeconds });
+  // No Lambda triggers locally: an Amplify Gen 2 default pool has none.
+  const triggers = { enabled: () => false };
+  const services = {
+    clock,
+    cognito,
+    config: { UserPoolDefaults: { UsernameAttributes: ['email'] } },
+    messages: smtpMessages({ cognito, ledger, smtpHost, smtpPort, log }),
+    otp,
+    tokenGenerator: new JwtTokenGenerator(clock, triggers, { IssuerDomain: `http://${HOST}:${port}` }),
+    triggers,
+  };
+  return { services, ledger };
+};
+
+// A pool like the one Amplify Gen 2 makes by default for email sign-in, plus phone codes by SMS.
+const createAmplifyLikePool = async (api, ctx) => {
+  const { UserPool } = await api(ctx, 'CreateUserPool', {
+    PoolName: 'authflow-e2e-local',
+    UsernameAttributes: ['email'],
+    AutoVerifiedAttributes: ['email', 'phone_number'],
+    Policies: {
+      PasswordPolicy: {
+        MinimumLength: 8,
+        RequireUppercase: true,
+        RequireLowercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+        TemporaryPasswordValidityDays: 7,
+      },
+    },
+    AccountRecoverySetting: {
+      RecoveryMechanisms: [
+        { Name: 'verified_phone_number', Priority: 1 },
+        { Name: 'verified_email', Priority: 2 },
+      ],
+    },
+  });
+  const client = async (name, preventUserExistenceErrors) => {
+    const { UserPoolClient } = await api(ctx, 'CreateUserPoolClient', {
+      UserPoolId: UserPool.Id,
+      ClientName: name,
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: preventUserExistenceErrors,
+    });
+    return UserPoolClient.ClientId;
+  };
+  return {
+    userPoolId: UserPool.Id,
+    clients: {
+      app: await client('app', 'LEGACY'),
+      preventUserExistenceErrors: await client('app-prevent-existence-errors', 'ENABLED'),
+    },
+  };
+};
+
+const listen = (server, port) =>
+  new Promise((resolve, reject) => {
+    server.once('error', (err) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} on ${HOST} is already in use`) : err),
+    );
+    server.listen(port, HOST, resolve);
+  });
+
+// Written whole or not at all: the harness reads the file as soon as it appears.
+const writeReadyFile = (file, content) => {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, `${JSON.stringify(content)}\n`);
+  fs.renameSync(temporary, file);
+};
+
+const main = async () => {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    die(err.message);
+  }
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const ctx = { logger };
+  const { services, ledger } = await createServices(options, ctx);
+  const api = cognitoApi(services, ledger);
+  const server = createCognitoHttpServer({ api, ctx, log });
+  await listen(server, options.port);
+
+  const stop = (signal) => {
+    log(`${signal}: stopping`);
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+
+  const pool = await createAmplifyLikePool(api, ctx);
+  writeReadyFile(options.readyFile, { endpoint: `http://${HOST}:${options.port}/`, region: REGION, ...pool });
+  log('ready');
+};
+
+main().catch((err) => die(err.message));

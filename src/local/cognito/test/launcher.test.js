@@ -1,0 +1,581 @@
+'use strict';
+
+// Proves the launcher answers like Cognito: starts it against an SMTP sink of its own, on free
+// loopback ports, and calls the Cognito JSON API as Amplify and the AWS SDK do.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { spawn } = require('node:child_process');
+const { once } = require('node:events');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const LAUNCHER = path.join(__dirname, '..', 'launcher.js');
+const PASSWORD = 'Corr3ct-Horse!';
+
+/** A minimal SMTP server that keeps every message and hands it to whoever awaits its recipient. */
+const startSmtpSink = async () => {
+  const messages = [];
+  const waiting = [];
+  const received = (message) => {
+    messages.push(message);
+    for (const w of waiting.filter((w) => w.to === message.to)) {
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve(message);
+    }
+  };
+  const server = net.createServer((socket) => {
+    let buffer = '';
+    let inData = false;
+    let to;
+    const reply = (line) => socket.write(`${line}\r\n`);
+    reply('220 sink ESMTP');
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('utf8');
+      for (;;) {
+        if (inData) {
+          const end = buffer.indexOf('\r\n.\r\n');
+          if (end < 0) return;
+          const raw = buffer.slice(0, end);
+          buffer = buffer.slice(end + 5);
+          inData = false;
+          const [head, ...body] = raw.split('\r\n\r\n');
+          const header = (name) => head.match(new RegExp(`^${name}: (.*)$`, 'mi'))?.[1];
+          received({ to, from: header('From'), subject: header('Subject'), body: body.join('\r\n\r\n').replace(/^\.\./gm, '.') });
+          reply('250 queued');
+          continue;
+        }
+        const eol = buffer.indexOf('\r\n');
+        if (eol < 0) return;
+        const line = buffer.slice(0, eol);
+        buffer = buffer.slice(eol + 2);
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'RCPT') to = line.match(/<(.*)>/)[1];
+        if (verb === 'DATA') {
+          inData = true;
+          reply('354 go ahead');
+        } else if (verb === 'QUIT') {
+          reply('221 bye');
+          socket.end();
+        } else {
+          reply('250 ok');
+        }
+      }
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: server.address().port,
+    messages,
+    next: (to) => new Promise((resolve) => waiting.push({ to, resolve })),
+    close: () => server.close(),
+  };
+};
+
+const freePort = async () => {
+  const probe = net.createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address();
+  probe.close();
+  await once(probe, 'close');
+  return port;
+};
+
+/** Starts the launcher and resolves once it logs "ready", with its ready-file contents and its output. */
+const startLauncher = async (smtpPort, extraArgs = []) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-launcher-'));
+  const readyFile = path.join(dir, 'ready.json');
+  const child = spawn(process.execPath, [
+    LAUNCHER,
+    '--port', String(await freePort()),
+    '--data-dir', path.join(dir, 'data'),
+    '--smtp-host', '127.0.0.1',
+    '--smtp-port', String(smtpPort),
+    '--ready-file', readyFile,
+    ...extraArgs,
+  ]);
+  const output = { text: '' };
+  const ready = new Promise((resolve, reject) => {
+    const onOutput = (chunk) => {
+      output.text += chunk;
+      if (/\] ready$/m.test(output.text)) resolve();
+    };
+    child.stdout.on('data', onOutput);
+    child.stderr.on('data', onOutput);
+    child.once('exit', (code) => reject(new Error(`launcher exited with ${code} before ready:\n${output.text}`)));
+  });
+  await ready;
+  const stack = JSON.parse(fs.readFileSync(readyFile, 'utf8'));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    return code;
+  };
+  return { ...stack, output, stop };
+};
+
+const call = async (stack, operation, body) => {
+  const response = await fetch(stack.endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, errorType: response.headers.get('x-amzn-errortype'), body: await response.json() };
+};
+
+const ok = async (stack, operation, body) => {
+  const answer = await call(stack, operation, body);
+  assert.equal(answer.status, 200, `${operation} failed: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+};
+
+const assertCognitoError = async (answerPromise, name, message) => {
+  const answer = await answerPromise;
+  assert.equal(answer.status, 400);
+  assert.equal(answer.errorType, `${name}:`);
+  assert.deepEqual(answer.body, { __type: name, message });
+};
+
+let smtp;
+let stack;
+let serial = 0;
+const newEmail = (what) => `${what}-${process.pid}-${++serial}@example.test`;
+const codeIn = (message) => message.body.match(/\d{6}/)[0];
+
+const signUp = (email, { password = PASSWORD, phone, clientId = stack.clients.app } = {}) =>
+  call(stack, 'SignUp', {
+    ClientId: clientId,
+    Username: email,
+    Password: password,
+    UserAttributes: [{ Name: 'email', Value: email }, ...(phone ? [{ Name: 'phone_number', Value: phone }] : [])],
+  });
+
+/** Signs up and confirms with the emailed code, as a new user does. */
+const confirmedUser = async () => {
+  const email = newEmail('confirmed');
+  const mail = smtp.next(email);
+  assert.equal((await signUp(email)).status, 200);
+  await ok(stack, 'ConfirmSignUp', { ClientId: stack.clients.app, Username: email, ConfirmationCode: codeIn(await mail) });
+  return email;
+};
+
+const signIn = (email, password, clientId = stack.clients.app) =>
+  call(stack, 'InitiateAuth', {
+    ClientId: clientId,
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    AuthParameters: { USERNAME: email, PASSWORD: password },
+  });
+
+const adminGetUser = (email) => call(stack, 'AdminGetUser', { UserPoolId: stack.userPoolId, Username: email });
+const attributeOf = (user, name) => user.UserAttributes.find((a) => a.Name === name)?.Value;
+
+before(async () => {
+  smtp = await startSmtpSink();
+  stack = await startLauncher(smtp.port);
+});
+
+after(async () => {
+  await stack?.stop();
+  smtp?.close();
+});
+
+test('the ready file names the endpoint, region "local", a pool id with a region prefix and both app clients', () => {
+  assert.match(stack.endpoint, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  assert.equal(stack.region, 'local');
+  assert.match(stack.userPoolId, /^local_\w+$/);
+  assert.ok(stack.clients.app && stack.clients.preventUserExistenceErrors);
+});
+
+test('sign-in with an unknown user answers UserNotFoundException "User does not exist." like Cognito', async () => {
+  await assertCognitoError(signIn(newEmail('nobody'), PASSWORD), 'UserNotFoundException', 'User does not exist.');
+});
+
+test('a call naming an unknown app client answers ResourceNotFoundException like Cognito', async () => {
+  await assertCognitoError(signIn(newEmail('nobody'), PASSWORD, 'no-such-client'), 'ResourceNotFoundException', 'User pool client no-such-client does not exist.');
+});
+
+test('sign-in with an unknown user through a client preventing user existence errors answers NotAuthorizedException like Cognito', async () => {
+  await assertCognitoError(
+    signIn(newEmail('nobody'), PASSWORD, stack.clients.preventUserExistenceErrors),
+    'NotAuthorizedException',
+    'Incorrect username or password.',
+  );
+});
+
+test('sign-in with a wrong password answers NotAuthorizedException "Incorrect username or password." like Cognito', async () => {
+  const email = await confirmedUser();
+  await assertCognitoError(signIn(email, 'Wr0ng-password!'), 'NotAuthorizedException', 'Incorrect username or password.');
+});
+
+test('forgot password for an unknown user answers UserNotFoundException, or pretends to send a code when existence errors are prevented, like Cognito', async () => {
+  const email = newEmail('nobody');
+  await assertCognitoError(
+    call(stack, 'ForgotPassword', { ClientId: stack.clients.app, Username: email }),
+    'UserNotFoundException',
+    'Username/client id combination not found.',
+  );
+  const pretended = await ok(stack, 'ForgotPassword', { ClientId: stack.clients.preventUserExistenceErrors, Username: email });
+  assert.equal(pretended.CodeDeliveryDetails.DeliveryMedium, 'EMAIL');
+});
+
+test('confirming sign-up with a wrong code answers CodeMismatchException like Cognito', async () => {
+  const email = newEmail('wrong-code');
+  const mail = smtp.next(email);
+  await ok(stack, 'SignUp', { ClientId: stack.clients.app, Username: email, Password: PASSWORD });
+  const wrong = String((Number(codeIn(await mail)) + 1) % 1000000).padStart(6, '0');
+  await assertCognitoError(
+    call(stack, 'ConfirmSignUp', { ClientId: stack.clients.app, Username: email, ConfirmationCode: wrong }),
+    'CodeMismatchException',
+    'Invalid verification code provided, please try again.',
+  );
+});
+
+test('confirming a password reset with a wrong code answers CodeMismatchException like Cognito', async () => {
+  const email = await confirmedUser();
+  const mail = smtp.next(email);
+  await ok(stack, 'ForgotPassword', { ClientId: stack.clients.app, Username: email });
+  await mail;
+  await assertCognitoError(
+    call(stack, 'ConfirmForgotPassword', {
+      ClientId: stack.clients.app,
+      Username: email,
+      ConfirmationCode: 'not-it',
+      Password: 'N3w-password!',
+    }),
+    'CodeMismatchException',
+    'Invalid verification code provided, please try again.',
+  );
+});
+
+test('sign-up with an email already registered answers UsernameExistsException like Cognito', async () => {
+  const email = await confirmedUser();
+  await assertCognitoError(signUp(email), 'UsernameExistsException', 'An account with the given email already exists.');
+});
+
+test('sign-up with only an email mails the code from Cognito\'s sender with Cognito\'s default text, and confirming verifies the email', async () => {
+  const email = newEmail('by-email');
+  const mail = smtp.next(email);
+  const signedUp = await ok(stack, 'SignUp', {
+    ClientId: stack.clients.app,
+    Username: email,
+    Password: PASSWORD,
+    UserAttributes: [{ Name: 'email', Value: email }],
+  });
+  assert.equal(signedUp.UserConfirmed, false);
+  assert.deepEqual(signedUp.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'b***@e***' });
+  const message = await mail;
+  assert.equal(message.from, 'no-reply@verificationemail.com');
+  assert.equal(message.subject, 'Your verification code');
+  assert.match(message.body, /^Your verification code is \d{6}\. ?$/);
+
+  await ok(stack, 'ConfirmSignUp', { ClientId: stack.clients.app, Username: email, ConfirmationCode: codeIn(message) });
+  const user = (await adminGetUser(email)).body;
+  assert.equal(user.UserStatus, 'CONFIRMED');
+  assert.equal(attributeOf(user, 'email_verified'), 'true');
+  assert.equal(user.Username, attributeOf(user, 'sub'), 'with email as username, Username is the sub');
+});
+
+test('sign-up with a phone number texts the code (to <digits>@sms.local) and confirming verifies the phone number, like Cognito', async () => {
+  const email = newEmail('by-sms');
+  const phone = `+1555${String(Date.now()).slice(-7)}`;
+  const sms = smtp.next(`${phone.slice(1)}@sms.local`);
+  const signedUp = await ok(stack, 'SignUp', {
+    ClientId: stack.clients.app,
+    Username: email,
+    Password: PASSWORD,
+    UserAttributes: [
+      { Name: 'email', Value: email },
+      { Name: 'phone_number', Value: phone },
+    ],
+  });
+  assert.equal(signedUp.CodeDeliveryDetails.DeliveryMedium, 'SMS');
+  assert.equal(signedUp.CodeDeliveryDetails.Destination, `+*******${phone.slice(-4)}`);
+  const message = await sms;
+  assert.equal(message.subject, 'SMS');
+  assert.match(message.body, /^Your verification code is \d{6}\. ?$/);
+
+  await ok(stack, 'ConfirmSignUp', { ClientId: stack.clients.app, Username: email, ConfirmationCode: codeIn(message) });
+  const user = (await adminGetUser(email)).body;
+  assert.equal(attributeOf(user, 'phone_number_verified'), 'true');
+  assert.equal(attributeOf(user, 'email_verified'), undefined);
+});
+
+test('sign-up enforces the password policy with Cognito\'s messages, length first', async () => {
+  const cases = [
+    ['Ab1!', 'InvalidParameterException', "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6"],
+    ['ab1!xy', 'InvalidPasswordException', 'Password did not conform with policy: Password not long enough'],
+    ['abcdefg1!', 'InvalidPasswordException', 'Password did not conform with policy: Password must have uppercase characters'],
+    ['ABCDEFG1!', 'InvalidPasswordException', 'Password did not conform with policy: Password must have lowercase characters'],
+    ['Abcdefgh!', 'InvalidPasswordException', 'Password did not conform with policy: Password must have numeric characters'],
+    ['Abcdefgh1', 'InvalidPasswordException', 'Password did not conform with policy: Password must have symbol characters'],
+  ];
+  for (const [password, name, message] of cases) {
+    await assertCognitoError(signUp(newEmail('weak'), { password }), name, message);
+  }
+});
+
+test('resetting, admin-setting, admin-creating and changing a password enforce the policy like Cognito', async () => {
+  const noSymbol = 'Abcdefgh1';
+  const expected = ['InvalidPasswordException', 'Password did not conform with policy: Password must have symbol characters'];
+  const email = await confirmedUser();
+
+  const mail = smtp.next(email);
+  await ok(stack, 'ForgotPassword', { ClientId: stack.clients.app, Username: email });
+  const code = codeIn(await mail);
+  await assertCognitoError(
+    call(stack, 'ConfirmForgotPassword', { ClientId: stack.clients.app, Username: email, ConfirmationCode: code, Password: noSymbol }),
+    ...expected,
+  );
+  await assertCognitoError(
+    call(stack, 'AdminSetUserPassword', { UserPoolId: stack.userPoolId, Username: email, Password: noSymbol, Permanent: true }),
+    ...expected,
+  );
+  await assertCognitoError(
+    call(stack, 'AdminCreateUser', {
+      UserPoolId: stack.userPoolId,
+      Username: newEmail('admin-created'),
+      TemporaryPassword: noSymbol,
+      MessageAction: 'SUPPRESS',
+    }),
+    ...expected,
+  );
+  const { AuthenticationResult } = await ok(stack, 'InitiateAuth', {
+    ClientId: stack.clients.app,
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    AuthParameters: { USERNAME: email, PASSWORD },
+  });
+  await assertCognitoError(
+    call(stack, 'ChangePassword', { AccessToken: AuthenticationResult.AccessToken, PreviousPassword: PASSWORD, ProposedPassword: noSymbol }),
+    ...expected,
+  );
+  await assertCognitoError(
+    call(stack, 'ChangePassword', { AccessToken: AuthenticationResult.AccessToken, PreviousPassword: 'Wr0ng-password!', ProposedPassword: 'Chang3d-password!' }),
+    'NotAuthorizedException',
+    'Incorrect username or password.',
+  );
+  await ok(stack, 'ChangePassword', { AccessToken: AuthenticationResult.AccessToken, PreviousPassword: PASSWORD, ProposedPassword: 'Chang3d-password!' });
+  assert.equal((await signIn(email, 'Chang3d-password!')).status, 200);
+});
+
+test('resending the confirmation code sends a new code that replaces the old, and the 6th resend in an hour answers LimitExceededException, like Cognito', async () => {
+  const email = newEmail('resend');
+  let mail = smtp.next(email);
+  await ok(stack, 'SignUp', { ClientId: stack.clients.app, Username: email, Password: PASSWORD });
+  const first = codeIn(await mail);
+  let latest = first;
+  for (let resend = 1; resend <= 5; resend++) {
+    mail = smtp.next(email);
+    const answer = await ok(stack, 'ResendConfirmationCode', { ClientId: stack.clients.app, Username: email });
+    assert.equal(answer.CodeDeliveryDetails.DeliveryMedium, 'EMAIL');
+    latest = codeIn(await mail);
+  }
+  await assertCognitoError(
+    call(stack, 'ResendConfirmationCode', { ClientId: stack.clients.app, Username: email }),
+    'LimitExceededException',
+    'Attempt limit exceeded, please try after some time.',
+  );
+  await assertCognitoError(
+    call(stack, 'ConfirmSignUp', { ClientId: stack.clients.app, Username: email, ConfirmationCode: first }),
+    'CodeMismatchException',
+    'Invalid verification code provided, please try again.',
+  );
+  await ok(stack, 'ConfirmSignUp', { ClientId: stack.clients.app, Username: email, ConfirmationCode: latest });
+});
+
+test('forgot password sends the code to the verified phone when there is one, else to the verified email, and the reset password signs in', async () => {
+  const emailOnly = await confirmedUser();
+  let mail = smtp.next(emailOnly);
+  const byEmail = await ok(stack, 'ForgotPassword', { ClientId: stack.clients.app, Username: emailOnly });
+  assert.equal(byEmail.CodeDeliveryDetails.DeliveryMedium, 'EMAIL');
+  const message = await mail;
+  assert.equal(message.subject, 'Your verification code');
+  await ok(stack, 'ConfirmForgotPassword', {
+    ClientId: stack.clients.app,
+    Username: emailOnly,
+    ConfirmationCode: codeIn(message),
+    Password: 'Res3t-password!',
+  });
+  assert.equal((await signIn(emailOnly, 'Res3t-password!')).status, 200);
+  await assertCognitoError(signIn(emailOnly, PASSWORD), 'NotAuthorizedException', 'Incorrect username or password.');
+
+  const withPhone = newEmail('phone-reset');
+  const phone = `+1555${String(Date.now() + 1).slice(-7)}`;
+  const smsAddress = `${phone.slice(1)}@sms.local`;
+  mail = smtp.next(smsAddress);
+  await signUp(withPhone, { phone });
+  await ok(stack, 'ConfirmSignUp', { ClientId: stack.clients.app, Username: withPhone, ConfirmationCode: codeIn(await mail) });
+  mail = smtp.next(smsAddress);
+  const bySms = await ok(stack, 'ForgotPassword', { ClientId: stack.clients.app, Username: withPhone });
+  assert.equal(bySms.CodeDeliveryDetails.DeliveryMedium, 'SMS');
+  assert.match((await mail).body, /^Your verification code is \d{6}\. ?$/);
+});
+
+test('forgot password for an unconfirmed user answers InvalidParameterException: no verified email or phone, like Cognito', async () => {
+  const email = newEmail('unconfirmed');
+  const mail = smtp.next(email);
+  await signUp(email);
+  await mail;
+  await assertCognitoError(
+    call(stack, 'ForgotPassword', { ClientId: stack.clients.app, Username: email }),
+    'InvalidParameterException',
+    'Cannot reset password for the user as there is no registered/verified email or phone_number',
+  );
+});
+
+test('sign-in with USER_PASSWORD_AUTH returns tokens and the refresh token renews them; SRP answers a clear InvalidParameterException', async () => {
+  const email = await confirmedUser();
+  const { AuthenticationResult } = (await signIn(email, PASSWORD)).body;
+  assert.ok(AuthenticationResult.AccessToken && AuthenticationResult.IdToken && AuthenticationResult.RefreshToken);
+  const refreshed = await ok(stack, 'InitiateAuth', {
+    ClientId: stack.clients.app,
+    AuthFlow: 'REFRESH_TOKEN_AUTH',
+    AuthParameters: { REFRESH_TOKEN: AuthenticationResult.RefreshToken },
+  });
+  assert.ok(refreshed.AuthenticationResult.AccessToken);
+  const user = await ok(stack, 'GetUser', { AccessToken: refreshed.AuthenticationResult.AccessToken });
+  assert.equal(attributeOf(user, 'email'), email);
+
+  const srp = await call(stack, 'InitiateAuth', {
+    ClientId: stack.clients.app,
+    AuthFlow: 'USER_SRP_AUTH',
+    AuthParameters: { USERNAME: email, SRP_A: 'ab' },
+  });
+  assert.equal(srp.status, 400);
+  assert.equal(srp.body.__type, 'InvalidParameterException');
+  assert.match(srp.body.message, /USER_SRP_AUTH is not supported.*USER_PASSWORD_AUTH/);
+});
+
+test('an unconfirmed user signing in with the right password answers UserNotConfirmedException like Cognito', async () => {
+  const email = newEmail('unconfirmed');
+  const mail = smtp.next(email);
+  await signUp(email);
+  await mail;
+  await assertCognitoError(signIn(email, PASSWORD), 'UserNotConfirmedException', 'User is not confirmed.');
+});
+
+test('admin calls: created with SUPPRESS, set permanent → CONFIRMED, found by email = and ^=, deleted → "User does not exist."', async () => {
+  const prefix = `admin-${process.pid}-${++serial}`;
+  const email = `${prefix}@example.test`;
+  const created = await ok(stack, 'AdminCreateUser', {
+    UserPoolId: stack.userPoolId,
+    Username: email,
+    MessageAction: 'SUPPRESS',
+    UserAttributes: [
+      { Name: 'email', Value: email },
+      { Name: 'email_verified', Value: 'true' },
+    ],
+  });
+  assert.equal(created.User.UserStatus, 'FORCE_CHANGE_PASSWORD');
+  await ok(stack, 'AdminSetUserPassword', { UserPoolId: stack.userPoolId, Username: email, Password: PASSWORD, Permanent: true });
+  const user = (await adminGetUser(email)).body;
+  assert.equal(user.UserStatus, 'CONFIRMED');
+  assert.equal(user.Username, attributeOf(user, 'sub'));
+  assert.equal((await signIn(email, PASSWORD)).status, 200);
+
+  for (const filter of [`email = "${email}"`, `email="${email}"`, `email ^= "${prefix}"`]) {
+    const { Users } = await ok(stack, 'ListUsers', { UserPoolId: stack.userPoolId, Filter: filter });
+    assert.deepEqual(Users.map((u) => u.Username), [user.Username], filter);
+  }
+  const page = await ok(stack, 'ListUsers', { UserPoolId: stack.userPoolId, Limit: 1 });
+  assert.equal(page.Users.length, 1);
+  assert.ok(page.PaginationToken);
+
+  await ok(stack, 'AdminDeleteUser', { UserPoolId: stack.userPoolId, Username: email });
+  await assertCognitoError(adminGetUser(email), 'UserNotFoundException', 'User does not exist.');
+  await assertCognitoError(
+    call(stack, 'AdminDeleteUser', { UserPoolId: stack.userPoolId, Username: email }),
+    'UserNotFoundException',
+    'User does not exist.',
+  );
+});
+
+test("codes are written with the pool's own verification template", async () => {
+  const pool = (await ok(stack, 'DescribeUserPool', { UserPoolId: stack.userPoolId })).UserPool;
+  const settings = { UserPoolId: stack.userPoolId, AutoVerifiedAttributes: pool.AutoVerifiedAttributes, Policies: pool.Policies };
+  await ok(stack, 'UpdateUserPool', {
+    ...settings,
+    VerificationMessageTemplate: { EmailSubject: 'Welcome aboard', EmailMessage: 'Enter {####} to finish.' },
+  });
+  try {
+    const email = newEmail('template');
+    const mail = smtp.next(email);
+    await signUp(email);
+    const message = await mail;
+    assert.equal(message.subject, 'Welcome aboard');
+    assert.match(message.body, /^Enter \d{6} to finish\.$/);
+  } finally {
+    await ok(stack, 'UpdateUserPool', { ...settings, AccountRecoverySetting: pool.AccountRecoverySetting });
+  }
+});
+
+test('expired sign-up and reset codes answer ExpiredCodeException like Cognito', async () => {
+  const shortLived = await startLauncher(smtp.port, ['--signup-code-ttl', '0', '--reset-code-ttl', '0']);
+  try {
+    const email = newEmail('expired');
+    let mail = smtp.next(email);
+    await ok(shortLived, 'SignUp', { ClientId: shortLived.clients.app, Username: email, Password: PASSWORD });
+    const expired = ['ExpiredCodeException', 'Invalid code provided, please request a code again.'];
+    await assertCognitoError(
+      call(shortLived, 'ConfirmSignUp', { ClientId: shortLived.clients.app, Username: email, ConfirmationCode: codeIn(await mail) }),
+      ...expired,
+    );
+    await ok(shortLived, 'AdminSetUserPassword', { UserPoolId: shortLived.userPoolId, Username: email, Password: PASSWORD, Permanent: true });
+    await ok(shortLived, 'AdminUpdateUserAttributes', {
+      UserPoolId: shortLived.userPoolId,
+      Username: email,
+      UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }],
+    });
+    mail = smtp.next(email);
+    await ok(shortLived, 'ForgotPassword', { ClientId: shortLived.clients.app, Username: email });
+    await assertCognitoError(
+      call(shortLived, 'ConfirmForgotPassword', {
+        ClientId: shortLived.clients.app,
+        Username: email,
+        ConfirmationCode: codeIn(await mail),
+        Password: 'N3w-password!',
+      }),
+      ...expired,
+    );
+  } finally {
+    assert.equal(await shortLived.stop(), 0, 'exits cleanly on SIGTERM');
+  }
+});
+
+test('bad arguments and a taken port end the launcher with one clear line and a non-zero exit', async () => {
+  const run = async (args) => {
+    const child = spawn(process.execPath, [LAUNCHER, ...args]);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const [code] = await once(child, 'exit');
+    return { code, stderr };
+  };
+  const bad = await run(['--port', 'nope']);
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.stderr, /^cognito launcher: --port must be a port number 1-65535, got 'nope'\n$/);
+
+  const takenPort = new URL(stack.endpoint).port;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-launcher-'));
+  const taken = await run([
+    '--port', takenPort,
+    '--data-dir', path.join(dir, 'data'),
+    '--smtp-host', '127.0.0.1',
+    '--smtp-port', String(smtp.port),
+    '--ready-file', path.join(dir, 'ready.json'),
+  ]);
+  assert.notEqual(taken.code, 0);
+  assert.equal(taken.stderr, `cognito launcher: port ${takenPort} on 127.0.0.1 is already in use\n`);
+});
+
+test('the log names each message\'s kind and recipient but never a code or a password', () => {
+  assert.match(stack.output.text, /sent SignUp message by EMAIL to by-email-/);
+  for (const message of smtp.messages) {
+    assert.ok(!stack.output.text.includes(codeIn(message)), 'a code appears in the log');
+  }
+  assert.ok(!stack.output.text.includes(PASSWORD), 'a password appears in the log');
+});

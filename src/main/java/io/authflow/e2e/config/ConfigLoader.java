@@ -1,0 +1,380 @@
+package io.authflow.e2e.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.authflow.e2e.config.InboxConfig.InboxType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+
+/**
+ * Loads {@code config/defaults.yaml}, then {@code config/<env>.yaml} over it, then {@code
+ * -Dauthflow.<key>} and {@code AUTHFLOW_<KEY>} over both, and validates the result. Every problem
+ * is collected and reported at once, each naming the file or variable and the fix.
+ */
+public final class ConfigLoader {
+  private static final String PROPERTY_PREFIX = "authflow.";
+  private static final String VARIABLE_PREFIX = "AUTHFLOW_";
+  private static final String FREE_FORM = "target.capabilities";
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private final Path configDir;
+  private final Map<String, String> properties;
+  private final Map<String, String> variables;
+
+  public ConfigLoader(Path configDir, Map<String, String> properties, Map<String, String> variables) {
+    this.configDir = configDir;
+    this.properties = properties;
+    this.variables = variables;
+  }
+
+  /** The environment named by {@code -Denv=} (or {@code AUTHFLOW_ENV}), {@code local} if none. */
+  public static HarnessConfig fromSystem() {
+    Map<String, String> properties = new TreeMap<>();
+    System.getProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
+    String env =
+        Optional.ofNullable(properties.get("env"))
+            .or(() -> Optional.ofNullable(System.getenv("AUTHFLOW_ENV")))
+            .filter(s -> !s.isBlank())
+            .orElse("local");
+    Path dir = Path.of(properties.getOrDefault("authflow.configDir", "config"));
+    return new ConfigLoader(dir, properties, System.getenv()).load(env);
+  }
+
+  public HarnessConfig load(String env) {
+    Path defaultsFile = configDir.resolve("defaults.yaml");
+    Path envFile = configDir.resolve(env + ".yaml");
+    if (!Files.isRegularFile(envFile)) {
+      throw new ConfigException(
+          "Unknown environment '"
+              + env
+              + "': there is no "
+              + envFile
+              + ". Known environments: "
+              + knownEnvironments()
+              + ". Choose one with -Denv=<name>, or add "
+              + envFile
+              + ".");
+    }
+    ObjectNode defaults = readYaml(defaultsFile);
+    ObjectNode merged = defaults.deepCopy();
+    List<String> problems = new ArrayList<>();
+    overlay(merged, readYaml(envFile), "", defaults, defaults, envFile.toString(), problems);
+    overlayOverrides(merged, problems);
+    return new Reader(merged, envFile, problems).read(env);
+  }
+
+  private String knownEnvironments() {
+    try (Stream<Path> files = Files.list(configDir)) {
+      return String.join(
+          ", ",
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".yaml") && !n.equals("defaults.yaml"))
+              .map(n -> n.substring(0, n.length() - ".yaml".length()))
+              .sorted()
+              .toList());
+    } catch (IOException e) {
+      return "(none: " + configDir + " cannot be listed)";
+    }
+  }
+
+  private ObjectNode readYaml(Path file) {
+    try {
+      JsonNode node = yaml.readTree(file.toFile());
+      if (node == null || node.isMissingNode() || node.isNull()) {
+        return yaml.createObjectNode();
+      }
+      if (!node.isObject()) {
+        throw new ConfigException(
+            file + " must be a YAML mapping of keys to values, but it is a " + node.getNodeType());
+      }
+      return (ObjectNode) node;
+    } catch (JsonProcessingException e) {
+      var where = e.getLocation();
+      throw new ConfigException(
+          file
+              + " is not valid YAML"
+              + (where == null
+                  ? ""
+                  : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
+              + ": "
+              + e.getOriginalMessage()
+              + ". Fix the file.");
+    } catch (IOException e) {
+      throw new ConfigException(file + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** Copies {@code layer} over {@code target}; keys the defaults do not know are typos. */
+  private void overlay(
+      ObjectNode target,
+      JsonNode layer,
+      String path,
+      JsonNode known,
+      JsonNode defaults,
+      String source,
+      List<String> problems) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = layer.fields(); it.hasNext(); ) {
+      var field = it.next();
+      String key = path + field.getKey();
+      JsonNode knownChild = known == null ? null : known.get(field.getKey());
+      if (key.startsWith(FREE_FORM)) {
+        target.set(field.getKey(), field.getValue());
+      } else if (knownChild == null) {
+        problems.add(source + ": unknown key '" + key + "'" + suggestion(key, defaults) + ".");
+      } else if (knownChild.isObject() && field.getValue().isObject()) {
+        overlay(
+            (ObjectNode) target.get(field.getKey()),
+            field.getValue(),
+            key + ".",
+            knownChild,
+            defaults,
+            source,
+            problems);
+      } else {
+        target.set(field.getKey(), field.getValue());
+      }
+    }
+  }
+
+  private void overlayOverrides(ObjectNode merged, List<String> problems) {
+    Map<String, String> leaves = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    leafKeys(merged, "").forEach(k -> leaves.put(k.replace('.', '_'), k));
+    properties.forEach(
+        (name, value) -> {
+          if (name.startsWith(PROPERTY_PREFIX) && !name.equals("authflow.configDir")) {
+            String key = name.substring(PROPERTY_PREFIX.length());
+            set(merged, leaves.get(key.replace('.', '_')), value, "-D" + name, problems);
+          }
+        });
+    variables.forEach(
+        (name, value) -> {
+          if (name.startsWith(VARIABLE_PREFIX) && !name.equals("AUTHFLOW_ENV")) {
+            set(merged, leaves.get(name.substring(VARIABLE_PREFIX.length())), value, name, problems);
+          }
+        });
+  }
+
+  private static void set(
+      ObjectNode merged, String key, String value, String source, List<String> problems) {
+    if (key == null) {
+      problems.add(source + " names no configuration key; see config/defaults.yaml for the keys.");
+      return;
+    }
+    String[] parts = key.split("\\.");
+    ObjectNode node = merged;
+    for (int i = 0; i < parts.length - 1; i++) {
+      node = (ObjectNode) node.get(parts[i]);
+    }
+    node.set(parts[parts.length - 1], TextNode.valueOf(value));
+  }
+
+  private static List<String> leafKeys(JsonNode node, String path) {
+    List<String> keys = new ArrayList<>();
+    node.fields()
+        .forEachRemaining(
+            f -> {
+              String key = path + f.getKey();
+              if (f.getValue().isObject() && !key.equals(FREE_FORM)) {
+                keys.addAll(leafKeys(f.getValue(), key + "."));
+              } else if (!key.equals(FREE_FORM)) {
+                keys.add(key);
+              }
+            });
+    return keys;
+  }
+
+  private static String suggestion(String key, JsonNode defaults) {
+    return leafKeys(defaults, "").stream()
+        .filter(known -> known.equalsIgnoreCase(key))
+        .findFirst()
+        .map(known -> " (did you mean '" + known + "'?)")
+        .orElse(" (see config/defaults.yaml for the keys)");
+  }
+
+  /** Turns the merged tree into records, collecting a problem per bad value. */
+  private static final class Reader {
+    private final JsonNode root;
+    private final Path file;
+    private final List<String> problems;
+
+    Reader(JsonNode root, Path file, List<String> problems) {
+      this.root = root;
+      this.file = file;
+      this.problems = problems;
+    }
+
+    HarnessConfig read(String env) {
+      boolean embedded = oneOf("stack", List.of("embedded", "none")).equals("embedded");
+      Platform platform =
+          Platform.valueOf(
+              oneOf("target.platform", List.of("browser", "android", "ios"))
+                  .toUpperCase(Locale.ROOT));
+      String appium = text("target.appium");
+      if (!embedded && appium.equals("embedded")) {
+        problems.add(
+            file
+                + ": target.appium is 'embedded' but stack is 'none'; give the Appium server's URL"
+                + " (e.g. http://127.0.0.1:4723) or set stack: embedded.");
+      }
+      InboxType inbox =
+          InboxType.valueOf(oneOf("inbox.type", List.of("smtp", "mailosaur")).toUpperCase(Locale.ROOT));
+      if (!embedded && inbox == InboxType.SMTP) {
+        problems.add(
+            file + ": inbox.type 'smtp' is the local stack's inbox; with stack: none use mailosaur.");
+      }
+      var pool =
+          new UserPoolConfig(
+              required("userPool.region", embedded),
+              required("userPool.id", !embedded),
+              required("userPool.clientId", !embedded),
+              text("userPool.endpoint"),
+              bool("userPool.disposable"),
+              new PasswordPolicy(
+                  integer("userPool.passwordPolicy.minLength"),
+                  bool("userPool.passwordPolicy.requireUppercase"),
+                  bool("userPool.passwordPolicy.requireLowercase"),
+                  bool("userPool.passwordPolicy.requireNumbers"),
+                  bool("userPool.passwordPolicy.requireSymbols")));
+      var config =
+          new HarnessConfig(
+              env,
+              file,
+              embedded,
+              new AppConfig(required("app.name", true), text("app.url")),
+              new TargetConfig(platform, appium, capabilities()),
+              pool,
+              new InboxConfig(inbox, pattern("inbox.codePattern")),
+              new UsersConfig(
+                  required("users.emailPrefix", true),
+                  required("users.emailDomain", true),
+                  duration("users.sweepOlderThan")),
+              new Timeouts(
+                  duration("timeouts.screen"),
+                  duration("timeouts.code"),
+                  duration("timeouts.session"),
+                  duration("timeouts.localStack")));
+      if (!problems.isEmpty()) {
+        throw new ConfigException(problems);
+      }
+      return config;
+    }
+
+    private JsonNode node(String key) {
+      JsonNode node = root;
+      for (String part : key.split("\\.")) {
+        node = node == null ? null : node.get(part);
+      }
+      return node;
+    }
+
+    private String text(String key) {
+      JsonNode node = node(key);
+      return node == null || node.isNull() ? "" : node.asText().trim();
+    }
+
+    private String required(String key, boolean needed) {
+      String value = text(key);
+      if (needed && value.isEmpty()) {
+        problems.add(
+            file
+                + ": "
+                + key
+                + " is missing; set it in the file, with -Dauthflow."
+                + key
+                + "=…, or with AUTHFLOW_"
+                + key.replace('.', '_').toUpperCase(Locale.ROOT)
+                + ".");
+      }
+      return value;
+    }
+
+    private String oneOf(String key, List<String> allowed) {
+      String value = text(key).toLowerCase(Locale.ROOT);
+      if (!allowed.contains(value)) {
+        problems.add(
+            file + ": " + key + " is '" + text(key) + "'; use one of " + String.join(", ", allowed) + ".");
+        return allowed.get(0);
+      }
+      return value;
+    }
+
+    private boolean bool(String key) {
+      String value = text(key);
+      if (!value.equals("true") && !value.equals("false")) {
+        problems.add(file + ": " + key + " is '" + value + "'; use true or false.");
+      }
+      return value.equals("true");
+    }
+
+    private int integer(String key) {
+      try {
+        return Integer.parseInt(text(key));
+      } catch (NumberFormatException e) {
+        problems.add(file + ": " + key + " is '" + text(key) + "'; use a whole number.");
+        return 0;
+      }
+    }
+
+    private Duration duration(String key) {
+      try {
+        Duration value = Duration.parse(text(key));
+        if (value.isNegative() || value.isZero()) {
+          problems.add(file + ": " + key + " is '" + text(key) + "'; it must be longer than zero.");
+        }
+        return value;
+      } catch (DateTimeParseException e) {
+        problems.add(
+            file
+                + ": "
+                + key
+                + " is '"
+                + text(key)
+                + "', not a duration; use ISO-8601 such as PT15S (15 seconds) or PT2H.");
+        return Duration.ZERO;
+      }
+    }
+
+    private String pattern(String key) {
+      String value = text(key);
+      try {
+        if (Pattern.compile(value).matcher("").groupCount() < 1) {
+          problems.add(file + ": " + key + " '" + value + "' needs a group around the code, e.g. \\b(\\d{6})\\b.");
+        }
+      } catch (PatternSyntaxException e) {
+        problems.add(file + ": " + key + " '" + value + "' is not a regular expression: " + e.getDescription() + ".");
+      }
+      return value;
+    }
+
+    private Map<String, Object> capabilities() {
+      JsonNode node = node(FREE_FORM);
+      if (node == null || node.getNodeType() == JsonNodeType.NULL) {
+        return Map.of();
+      }
+      if (!node.isObject()) {
+        problems.add(file + ": " + FREE_FORM + " must be a mapping of capability names to values.");
+        return Map.of();
+      }
+      return new ObjectMapper().convertValue(node, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+    }
+  }
+}

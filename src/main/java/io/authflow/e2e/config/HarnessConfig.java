@@ -1,0 +1,33 @@
+package io.authflow.e2e.config;
+
+import java.nio.file.Path;
+
+/**
+ * Everything a run needs to know, loaded once by {@link ConfigLoader}. Immutable; the embedded
+ * local stack completes it with the addresses it chose ({@link #withLocalStack}).
+ */
+public record HarnessConfig(
+    String env,
+    Path file,
+    boolean embeddedStack,
+    AppConfig app,
+    TargetConfig target,
+    UserPoolConfig userPool,
+    InboxConfig inbox,
+    UsersConfig users,
+    Timeouts timeouts) {
+
+  /** The same configuration pointing at the parts the local stack started. */
+  public HarnessConfig withLocalStack(String appUrl, String appiumUrl, UserPoolConfig pool) {
+    return new HarnessConfig(
+        env,
+        file,
+        embeddedStack,
+        new AppConfig(app.name(), appUrl),
+        target.withAppium(appiumUrl),
+        pool,
+        inbox,
+        users,
+        timeouts);
+  }
+}

@@ -1,0 +1,110 @@
+package io.authflow.e2e.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Serves the reference app's browser build (src/local/app/dist) and its runtime config, so the
+ * one build talks to whatever pool this run's stand-in created. Unknown paths get index.html:
+ * the app routes them itself, as a deep link would.
+ */
+final class AppServer extends StackPart {
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html", "text/html; charset=utf-8",
+          "js", "text/javascript; charset=utf-8",
+          "css", "text/css; charset=utf-8",
+          "json", "application/json",
+          "svg", "image/svg+xml",
+          "png", "image/png",
+          "ico", "image/x-icon");
+
+  private final Path dist;
+  private final byte[] runtimeConfig;
+  private HttpServer server;
+  private Writer accessLog;
+
+  AppServer(Path dist, Map<String, String> runtimeConfig, Path logDir) {
+    super("app", logDir);
+    this.dist = dist.toAbsolutePath().normalize();
+    try {
+      this.runtimeConfig = new ObjectMapper().writeValueAsBytes(runtimeConfig);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  void start() {
+    if (!Files.isRegularFile(dist.resolve("index.html"))) {
+      throw failed(
+          dist + "/index.html is missing: the app is built by 'mvn test' / 'mvn verify' (npm run build).",
+          null);
+    }
+    try {
+      Files.createDirectories(log().getParent());
+      accessLog = Files.newBufferedWriter(log(), StandardCharsets.UTF_8);
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", freePort()), 0);
+      server.createContext("/", this::serve);
+      server.start();
+    } catch (IOException e) {
+      throw failed(e.getMessage(), e);
+    }
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    byte[] body;
+    String type;
+    if (path.equals("/runtime-config.json")) {
+      body = runtimeConfig;
+      type = TYPES.get("json");
+    } else {
+      Path file = dist.resolve(path.substring(1)).normalize();
+      if (!file.startsWith(dist) || !Files.isRegularFile(file)) {
+        file = dist.resolve("index.html");
+      }
+      body = Files.readAllBytes(file);
+      String name = file.getFileName().toString();
+      type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+    }
+    synchronized (this) {
+      accessLog.write(Instant.now() + " " + exchange.getRequestMethod() + " " + path + " 200\n");
+      accessLog.flush();
+    }
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.sendResponseHeaders(200, body.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.stop(0);
+    }
+    try {
+      if (accessLog != null) {
+        accessLog.close();
+      }
+    } catch (IOException e) {
+      // The log is best effort; stopping must go on.
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.authflow.e2e.local;
+
+import io.appium.java_client.service.local.AppiumDriverLocalService;
+import io.appium.java_client.service.local.AppiumServiceBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Appium 3 from src/local/appium, whose package.json is also its APPIUM_HOME: the chromium driver
+ * comes from the same lock file, so nothing is downloaded when a run starts.
+ */
+final class AppiumServer extends StackPart {
+  private final Path home;
+  private final Duration timeout;
+  private AppiumDriverLocalService service;
+
+  AppiumServer(Path home, Duration timeout, Path logDir) {
+    super("appium", logDir);
+    this.home = home.toAbsolutePath();
+    this.timeout = timeout;
+  }
+
+  @Override
+  void start() {
+    Path main = home.resolve("node_modules/appium/index.js");
+    if (!Files.isRegularFile(main)) {
+      throw failed(main + " is missing: 'mvn test' / 'mvn verify' install it (npm ci).", null);
+    }
+    for (String binary : new String[] {"/usr/bin/chromium", "/usr/bin/chromedriver"}) {
+      if (!Files.isExecutable(Path.of(binary))) {
+        throw failed(
+            binary + " is missing: install Chromium and ChromeDriver (Debian/Ubuntu: apt-get install chromium chromium-driver).",
+            null);
+      }
+    }
+    try {
+      Files.createDirectories(log().getParent());
+      service =
+          new AppiumServiceBuilder()
+              .withAppiumJS(main.toFile())
+              .withIPAddress("127.0.0.1")
+              .usingPort(freePort())
+              .withEnvironment(Map.of("APPIUM_HOME", home.toString(), "PATH", System.getenv("PATH")))
+              .withLogFile(new File(log().toString()))
+              .withTimeout(timeout)
+              .build();
+      service.start();
+    } catch (IOException | RuntimeException e) {
+      throw failed(String.valueOf(e.getMessage()).lines().findFirst().orElse("no message"), e);
+    }
+  }
+
+  String url() {
+    return service.getUrl().toString();
+  }
+
+  @Override
+  public void close() {
+    if (service != null) {
+      service.stop();
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.authflow.e2e.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * cognito-local behind our launcher (src/local/cognito), which answers like Cognito and delivers
+ * every code by SMTP to the inbox. Ready when the launcher has written its ready file: the pool
+ * and app clients it created.
+ */
+final class CognitoStandIn extends StackPart {
+  private final Path launcherDir;
+  private final Path dataDir;
+  private final int smtpPort;
+  private final Duration timeout;
+  private NodeProcess process;
+  private JsonNode ready;
+
+  CognitoStandIn(Path launcherDir, Path runDir, int smtpPort, Duration timeout, Path logDir) {
+    super("cognito", logDir);
+    this.launcherDir = launcherDir;
+    this.dataDir = runDir.resolve("cognito-data");
+    this.smtpPort = smtpPort;
+    this.timeout = timeout;
+  }
+
+  @Override
+  void start() {
+    Path launcher = launcherDir.resolve("launcher.js");
+    if (!Files.isDirectory(launcherDir.resolve("node_modules"))) {
+      throw failed(
+          launcherDir.resolve("node_modules")
+              + " is missing: run 'mvn test' or 'mvn verify', which run npm ci from the lock file.",
+          null);
+    }
+    Path readyFile = dataDir.resolveSibling("cognito-ready.json");
+    try {
+      Files.deleteIfExists(readyFile);
+      process =
+          NodeProcess.start(
+              List.of(
+                  "node",
+                  launcher.toAbsolutePath().toString(),
+                  "--port", String.valueOf(freePort()),
+                  "--data-dir", dataDir.toAbsolutePath().toString(),
+                  "--smtp-host", "127.0.0.1",
+                  "--smtp-port", String.valueOf(smtpPort),
+                  "--ready-file", readyFile.toAbsolutePath().toString()),
+              launcherDir,
+              log());
+      Awaitility.await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> Files.exists(readyFile) || !process.alive());
+      if (!process.alive()) {
+        throw failed("the launcher exited with code " + process.exitCode() + ".", null);
+      }
+      ready = new ObjectMapper().readTree(readyFile.toFile());
+    } catch (ConditionTimeoutException e) {
+      throw failed("no ready file " + readyFile + " within " + timeout.toSeconds() + "s.", e);
+    } catch (IOException e) {
+      throw failed(e.getMessage(), e);
+    }
+  }
+
+  String endpoint() {
+    return ready.path("endpoint").asText();
+  }
+
+  String region() {
+    return ready.path("region").asText();
+  }
+
+  String userPoolId() {
+    return ready.path("userPoolId").asText();
+  }
+
+  String appClientId() {
+    return ready.path("clients").path("app").asText();
+  }
+
+  @Override
+  public void close() {
+    if (process != null) {
+      process.stop(Duration.ofSeconds(5));
+    }
+  }
+}

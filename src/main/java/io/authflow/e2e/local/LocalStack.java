@@ -1,0 +1,102 @@
+package io.authflow.e2e.local;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.config.UserPoolConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded local stack: an SMTP inbox in this JVM, the Cognito stand-in, the reference app and
+ * Appium, each on a free loopback port with its log under reports/local-stack/. Started once per
+ * run; stopped in reverse order, also when a later part fails to start.
+ */
+public final class LocalStack implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+  private final Path root;
+  private final Path logDir;
+  private final Deque<StackPart> started = new ArrayDeque<>();
+  private InboxServer inbox;
+  private CognitoStandIn cognito;
+  private AppServer app;
+  private AppiumServer appium;
+
+  /** {@code root} is the project directory (src/local and reports/ below it). */
+  public LocalStack(Path root) {
+    this.root = root;
+    this.logDir = root.resolve("reports/local-stack");
+  }
+
+  /** Starts every part and returns the configuration completed with their addresses. */
+  public HarnessConfig start(HarnessConfig config) {
+    try {
+      Files.createDirectories(logDir);
+      Path runDir = Files.createTempDirectory("authflow-local-");
+      var timeout = config.timeouts().localStack();
+      inbox = startPart(new InboxServer(logDir));
+      cognito =
+          startPart(new CognitoStandIn(root.resolve("src/local/cognito"), runDir, inbox.port(), timeout, logDir));
+      app =
+          startPart(
+              new AppServer(
+                  root.resolve("src/local/app/dist"),
+                  Map.of(
+                      "userPoolId", cognito.userPoolId(),
+                      "userPoolClientId", cognito.appClientId(),
+                      "userPoolEndpoint", cognito.endpoint(),
+                      // cognito-local implements no SRP; a real pool keeps Amplify's default.
+                      "authFlowType", "USER_PASSWORD_AUTH"),
+                  logDir));
+      appium = startPart(new AppiumServer(root.resolve("src/local/appium"), timeout, logDir));
+    } catch (IOException e) {
+      close();
+      throw new UncheckedIOException("Cannot prepare " + logDir, e);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    var pool = config.userPool();
+    return config.withLocalStack(
+        app.url(),
+        appium.url(),
+        new UserPoolConfig(
+            cognito.region(),
+            cognito.userPoolId(),
+            cognito.appClientId(),
+            cognito.endpoint(),
+            pool.disposable(),
+            pool.passwordPolicy()));
+  }
+
+  public GreenMail greenMail() {
+    return inbox.greenMail();
+  }
+
+  private <T extends StackPart> T startPart(T part) {
+    long begin = System.nanoTime();
+    part.start();
+    started.push(part);
+    LOG.info("Local stack: {} ready in {} ms (log {})", part.name(), (System.nanoTime() - begin) / 1_000_000, part.log());
+    return part;
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      StackPart part = started.pop();
+      try {
+        part.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Local stack: stopping {} failed: {}", part.name(), e.getMessage());
+      }
+    }
+  }
+}

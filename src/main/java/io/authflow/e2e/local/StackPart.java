@@ -1,0 +1,67 @@
+package io.authflow.e2e.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** One part of the local stack: its name, its log, and what a failed start tells the user. */
+abstract class StackPart implements AutoCloseable {
+  private final String name;
+  private final Path log;
+
+  StackPart(String name, Path logDir) {
+    this.name = name;
+    this.log = logDir.resolve(name + ".log");
+  }
+
+  String name() {
+    return name;
+  }
+
+  Path log() {
+    return log;
+  }
+
+  abstract void start();
+
+  @Override
+  public abstract void close();
+
+  LocalStackException failed(String what, Throwable cause) {
+    return new LocalStackException(
+        "The local stack's "
+            + name
+            + " did not start: "
+            + what
+            + "\nLast lines of "
+            + log
+            + ":\n"
+            + tail(20),
+        cause);
+  }
+
+  String tail(int lines) {
+    try {
+      if (!Files.exists(log)) {
+        return "  (no log written)";
+      }
+      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return "  " + String.join("\n  ", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "  (log unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  /** A port that was free a moment ago; the part binds it right away. */
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free loopback port", e);
+    }
+  }
+}

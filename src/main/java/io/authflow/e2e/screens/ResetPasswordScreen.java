@@ -1,0 +1,21 @@
+package io.authflow.e2e.screens;
+
+/** Where the reset code and the new password are entered. */
+public final class ResetPasswordScreen {
+  private final Ui ui;
+
+  public ResetPasswordScreen(Ui ui) {
+    this.ui = ui;
+  }
+
+  public void awaitShown() {
+    ui.awaitScreen("resetPassword");
+  }
+
+  public void reset(String code, String newPassword) {
+    awaitShown();
+    ui.type("resetPassword.code", code);
+    ui.type("resetPassword.newPassword", newPassword);
+    ui.tap("resetPassword.submit");
+  }
+}

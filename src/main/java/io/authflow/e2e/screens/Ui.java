@@ -1,0 +1,112 @@
+package io.authflow.e2e.screens;
+
+import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.device.AppSession;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What screens do with the app, by logical name: wait for an element, tap it, type into it, read
+ * it. Every wait is bounded by {@code timeouts.screen}, and a timeout says what was awaited, where,
+ * and which screen and message the app showed instead.
+ */
+public final class Ui {
+  private final AppSession session;
+  private final ScreenMap map;
+  private final HarnessConfig config;
+
+  public Ui(AppSession session, HarnessConfig config) {
+    this(session, ScreenMap.load(Path.of("config", "apps", config.app().name() + ".yaml")), config);
+  }
+
+  Ui(AppSession session, ScreenMap map, HarnessConfig config) {
+    this.session = session;
+    this.map = map;
+    this.config = config;
+  }
+
+  public AppSession session() {
+    return session;
+  }
+
+  /** Waits until the screen whose root is {@code <screen>.screen} is shown. */
+  public void awaitScreen(String screen) {
+    awaitVisible(screen + ".screen", "the " + screen + " screen");
+  }
+
+  public void tap(String name) {
+    awaitVisible(name, name).click();
+  }
+
+  public void type(String name, String text) {
+    WebElement field = awaitVisible(name, name);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** The text of an element once it is shown. */
+  public String awaitText(String name) {
+    return awaitVisible(name, name).getText();
+  }
+
+  /** The element's text if it is shown right now; for absence checks after a positive signal. */
+  public Optional<String> textIfShown(String name) {
+    return visible(name).map(WebElement::getText);
+  }
+
+  /** Which screens and messages are shown right now, for failure messages. */
+  public String describeShown() {
+    List<String> screens =
+        map.names().stream()
+            .filter(n -> n.endsWith(".screen"))
+            .filter(n -> visible(n).isPresent())
+            .map(n -> n.substring(0, n.length() - ".screen".length()))
+            .toList();
+    String shown = screens.isEmpty() ? "no known screen" : "the " + String.join(" + ", screens) + " screen";
+    return shown
+        + textIfShown("auth.error").map(t -> ", error '" + t + "'").orElse("")
+        + textIfShown("auth.info").map(t -> ", notice '" + t + "'").orElse("");
+  }
+
+  private WebElement awaitVisible(String name, String what) {
+    By locator = map.locator(name, session.platform());
+    var wait = new WebDriverWait(session.driver(), config.timeouts().screen());
+    try {
+      return wait.ignoring(StaleElementReferenceException.class)
+          .until((Function<WebDriver, WebElement>) d -> visible(locator).orElse(null));
+    } catch (TimeoutException e) {
+      throw new ScreenTimeoutException(
+          "Timed out after "
+              + config.timeouts().screen().toSeconds()
+              + "s waiting for "
+              + what
+              + " ("
+              + map.describe(name)
+              + ") in the "
+              + session.describe()
+              + "; it showed "
+              + describeShown()
+              + ".");
+    }
+  }
+
+  private Optional<WebElement> visible(String name) {
+    return visible(map.locator(name, session.platform()));
+  }
+
+  private Optional<WebElement> visible(By locator) {
+    try {
+      return session.driver().findElements(locator).stream().filter(WebElement::isDisplayed).findFirst();
+    } catch (StaleElementReferenceException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.authflow.e2e.steps;
+
+import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.inbox.Inbox;
+import io.authflow.e2e.inbox.OneTimeCode;
+import io.authflow.e2e.report.Evidence;
+import java.time.Instant;
+
+/**
+ * The one-time codes of a scenario: marks when a code was asked for, so only a message sent after
+ * that counts (a resent code, not the first one), and attaches the message read to the report.
+ */
+public final class Codes {
+  private final Inbox inbox;
+  private final HarnessConfig config;
+  private final Evidence evidence;
+  private Instant requestedAt = Instant.now();
+
+  public Codes(Inbox inbox, HarnessConfig config, Evidence evidence) {
+    this.inbox = inbox;
+    this.config = config;
+    this.evidence = evidence;
+  }
+
+  /** Call right before the action that sends a code. */
+  public void expectNew() {
+    requestedAt = Instant.now();
+  }
+
+  public String awaitFor(String recipient) {
+    OneTimeCode code = inbox.awaitCode(recipient, requestedAt, config.timeouts().code());
+    evidence.text("Message with the code, to " + recipient, code.message().asText());
+    return code.code();
+  }
+}

@@ -1,0 +1,13 @@
+package io.authflow.e2e.steps;
+
+import io.authflow.e2e.inbox.Inbox;
+import io.cucumber.picocontainer.CucumberPicoProvider;
+import org.picocontainer.injectors.Provider;
+
+/** Gives scenarios the run's {@link Inbox}, so their classes take it by constructor. */
+@CucumberPicoProvider
+public final class InboxProvider implements Provider {
+  public Inbox provide() {
+    return TestRun.current().inbox();
+  }
+}

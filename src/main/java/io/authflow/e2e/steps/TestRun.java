@@ -1,0 +1,95 @@
+package io.authflow.e2e.steps;
+
+import io.authflow.e2e.config.ConfigLoader;
+import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.inbox.CodeExtractor;
+import io.authflow.e2e.inbox.Inbox;
+import io.authflow.e2e.inbox.SmtpInbox;
+import io.authflow.e2e.local.LocalStack;
+import io.authflow.e2e.userpool.CognitoUserPool;
+import io.authflow.e2e.userpool.PoolGuard;
+import io.authflow.e2e.userpool.UserPool;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What lives for the whole run, once per JVM: the validated config, the local stack (on {@code
+ * local}), the inbox and the user pool. Scenarios reach it through the PicoContainer providers.
+ */
+public final class TestRun {
+  private static final Logger LOG = LoggerFactory.getLogger(TestRun.class);
+  private static TestRun current;
+
+  private final HarnessConfig config;
+  private final LocalStack stack;
+  private final Inbox inbox;
+  private final CognitoUserPool pool;
+
+  private TestRun(HarnessConfig config, LocalStack stack, Inbox inbox, CognitoUserPool pool) {
+    this.config = config;
+    this.stack = stack;
+    this.inbox = inbox;
+    this.pool = pool;
+  }
+
+  static synchronized void start() {
+    if (current != null) {
+      return;
+    }
+    HarnessConfig config = ConfigLoader.fromSystem();
+    LocalStack stack = null;
+    if (config.embeddedStack()) {
+      stack = new LocalStack(Path.of("").toAbsolutePath());
+      config = stack.start(config);
+    }
+    try {
+      Inbox inbox = switch (config.inbox().type()) {
+        case SMTP -> new SmtpInbox(stack.greenMail(), new CodeExtractor(config.inbox().codePattern()));
+        case MAILOSAUR -> throw new IllegalStateException("The Mailosaur inbox is not built yet.");
+      };
+      var users = config.users();
+      var pool =
+          new CognitoUserPool(
+              config.userPool(),
+              new PoolGuard(config.userPool().id(), config.userPool().disposable(), users.emailPrefix(), users.emailDomain()));
+      int swept = pool.sweep(users.emailPrefix() + "-", users.sweepOlderThan());
+      LOG.info("Run start: env {}, pool {}, swept {} stale test user(s)", config.env(), config.userPool().id(), swept);
+      current = new TestRun(config, stack, inbox, pool);
+    } catch (RuntimeException e) {
+      if (stack != null) {
+        stack.close();
+      }
+      throw e;
+    }
+  }
+
+  static synchronized void stop() {
+    if (current != null) {
+      current.pool.close();
+      if (current.stack != null) {
+        current.stack.close();
+      }
+      current = null;
+    }
+  }
+
+  static synchronized TestRun current() {
+    if (current == null) {
+      throw new IllegalStateException("The run has not started: the @BeforeAll hook in Hooks starts it.");
+    }
+    return current;
+  }
+
+  HarnessConfig config() {
+    return config;
+  }
+
+  Inbox inbox() {
+    return inbox;
+  }
+
+  UserPool pool() {
+    return pool;
+  }
+}

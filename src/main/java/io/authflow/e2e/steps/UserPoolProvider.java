@@ -1,0 +1,13 @@
+package io.authflow.e2e.steps;
+
+import io.authflow.e2e.userpool.UserPool;
+import io.cucumber.picocontainer.CucumberPicoProvider;
+import org.picocontainer.injectors.Provider;
+
+/** Gives scenarios the run's {@link UserPool}, so their classes take it by constructor. */
+@CucumberPicoProvider
+public final class UserPoolProvider implements Provider {
+  public UserPool provide() {
+    return TestRun.current().pool();
+  }
+}

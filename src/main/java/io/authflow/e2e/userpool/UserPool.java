@@ -1,0 +1,24 @@
+package io.authflow.e2e.userpool;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** The user pool as the tests see it: look users up, seed them, and remove them again. */
+public interface UserPool {
+
+  /** The user whose email is {@code email}, if the pool has one. */
+  Optional<PoolUser> find(String email);
+
+  /**
+   * Creates a confirmed user with a permanent password, without sending any message (a returning
+   * user, seeded fast).
+   */
+  PoolUser createConfirmed(String email, String password, Map<String, String> attributes);
+
+  /** Deletes the user with this email, if there is one. */
+  void delete(String email);
+
+  /** Deletes test users whose email starts with {@code prefix} and that are older than {@code age}. */
+  int sweep(String prefix, Duration age);
+}
