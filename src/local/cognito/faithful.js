@@ -13,7 +13,7 @@ const {
   invalidParameter,
   inCognitoWords,
 } = require('./errors');
-const { enforcePasswordPolicy, enforceSignUpPasswordLength } = require('./passwordPolicy');
+const { enforcePasswordPolicy, enforceSignUpPasswordLength, SIGN_UP_PREFIX } = require('./passwordPolicy');
 
 // Cognito shows where a code went only in part: e***@e*** and +*******1234.
 const maskEmail = (email) => {
@@ -79,7 +79,7 @@ const faithfulTargets = (ledger) => ({
   SignUp: (services) => async (ctx, req) => {
     const { pool } = await clientAndPool(services.cognito, ctx, req.ClientId);
     enforceSignUpPasswordLength(req.Password);
-    enforcePasswordPolicy(req.Password, pool.options);
+    enforcePasswordPolicy(req.Password, pool.options, SIGN_UP_PREFIX);
     const result = await Targets.SignUp(services)(ctx, req);
     return { ...result, CodeDeliveryDetails: masked(result.CodeDeliveryDetails) };
   },

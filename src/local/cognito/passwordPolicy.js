@@ -15,12 +15,17 @@ const RULES = [
   ['RequireSymbols', hasSymbol, 'Password must have symbol characters'],
 ];
 
+// Cognito words the same rule two ways: SignUp says "Password did not conform with policy: …",
+// the calls that set a password on an existing user say "Password does not conform to policy: …".
+const SIGN_UP_PREFIX = 'Password did not conform with policy';
+const SET_PASSWORD_PREFIX = 'Password does not conform to policy';
+
 /** Throws Cognito's InvalidPasswordException when `password` breaks the pool's password policy. */
-const enforcePasswordPolicy = (password, poolOptions) => {
+const enforcePasswordPolicy = (password, poolOptions, prefix = SET_PASSWORD_PREFIX) => {
   const policy = poolOptions.Policies?.PasswordPolicy ?? {};
   for (const [setting, holds, message] of RULES) {
     if (policy[setting] && !holds(password ?? '', policy)) {
-      throw cognitoError('InvalidPasswordException', `Password did not conform with policy: ${message}`);
+      throw cognitoError('InvalidPasswordException', `${prefix}: ${message}`);
     }
   }
 };
@@ -35,4 +40,4 @@ const enforceSignUpPasswordLength = (password) => {
   }
 };
 
-module.exports = { enforcePasswordPolicy, enforceSignUpPasswordLength };
+module.exports = { enforcePasswordPolicy, enforceSignUpPasswordLength, SIGN_UP_PREFIX };

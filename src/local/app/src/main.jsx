@@ -3,7 +3,14 @@ import { Amplify } from 'aws-amplify';
 import App from './App';
 
 // Fetched at startup rather than built in, so one build serves cognito-local and real pools alike.
-const CONFIG_URL = new URL('/runtime-config.json', window.location.href).href;
+// A `client` query parameter picks another app client of the same pool (the local stack serves
+// one that hides whether an account exists), so both behaviours are testable with one build.
+const CONFIG_URL = (() => {
+  const url = new URL('/runtime-config.json', window.location.href);
+  const client = new URLSearchParams(window.location.search).get('client');
+  if (client) url.searchParams.set('client', client);
+  return url.href;
+})();
 
 async function loadRuntimeConfig() {
   const response = await fetch(CONFIG_URL, { cache: 'no-store' });

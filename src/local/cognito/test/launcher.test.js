@@ -320,9 +320,9 @@ test('sign-up enforces the password policy with Cognito\'s messages, length firs
   }
 });
 
-test('resetting, admin-setting, admin-creating and changing a password enforce the policy like Cognito', async () => {
+test('resetting, admin-setting, admin-creating and changing a password enforce the policy with Cognito\'s "does not conform to" wording', async () => {
   const noSymbol = 'Abcdefgh1';
-  const expected = ['InvalidPasswordException', 'Password did not conform with policy: Password must have symbol characters'];
+  const expected = ['InvalidPasswordException', 'Password does not conform to policy: Password must have symbol characters'];
   const email = await confirmedUser();
 
   const mail = smtp.next(email);

@@ -30,19 +30,30 @@ final class AppServer extends StackPart {
           "ico", "image/x-icon");
 
   private final Path dist;
-  private final byte[] runtimeConfig;
+  private final Map<String, byte[]> runtimeConfigs;
   private HttpServer server;
   private Writer accessLog;
 
-  AppServer(Path dist, Map<String, String> runtimeConfig, Path logDir) {
+  /**
+   * {@code runtimeConfigs} maps an app client's name to the runtime config that uses it; the page
+   * picks one with {@code ?client=<name>}, and gets {@link #DEFAULT_CLIENT}'s without it.
+   */
+  AppServer(Path dist, Map<String, Map<String, String>> runtimeConfigs, Path logDir) {
     super("app", logDir);
     this.dist = dist.toAbsolutePath().normalize();
-    try {
-      this.runtimeConfig = new ObjectMapper().writeValueAsBytes(runtimeConfig);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    var json = new ObjectMapper();
+    this.runtimeConfigs = new java.util.HashMap<>();
+    runtimeConfigs.forEach(
+        (client, config) -> {
+          try {
+            this.runtimeConfigs.put(client, json.writeValueAsBytes(config));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
+
+  static final String DEFAULT_CLIENT = "app";
 
   @Override
   void start() {
@@ -70,8 +81,15 @@ final class AppServer extends StackPart {
     String path = exchange.getRequestURI().getPath();
     byte[] body;
     String type;
+    int status = 200;
     if (path.equals("/runtime-config.json")) {
-      body = runtimeConfig;
+      String query = exchange.getRequestURI().getQuery();
+      String client = query != null && query.startsWith("client=") ? query.substring(7) : DEFAULT_CLIENT;
+      body = runtimeConfigs.get(client);
+      if (body == null) {
+        status = 404;
+        body = ("No app client '" + client + "'; known: " + runtimeConfigs.keySet()).getBytes(StandardCharsets.UTF_8);
+      }
       type = TYPES.get("json");
     } else {
       Path file = dist.resolve(path.substring(1)).normalize();
@@ -83,12 +101,12 @@ final class AppServer extends StackPart {
       type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
     }
     synchronized (this) {
-      accessLog.write(Instant.now() + " " + exchange.getRequestMethod() + " " + path + " 200\n");
+      accessLog.write(Instant.now() + " " + exchange.getRequestMethod() + " " + path + " " + status + "\n");
       accessLog.flush();
     }
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(200, body.length);
+    exchange.sendResponseHeaders(status, body.length);
     try (var out = exchange.getResponseBody()) {
       out.write(body);
     }

@@ -86,6 +86,10 @@ final class CognitoStandIn extends StackPart {
     return ready.path("clients").path("app").asText();
   }
 
+  String preventingClientId() {
+    return ready.path("clients").path("preventUserExistenceErrors").asText();
+  }
+
   @Override
   public void close() {
     if (process != null) {

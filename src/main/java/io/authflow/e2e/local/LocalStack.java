@@ -49,11 +49,8 @@ public final class LocalStack implements AutoCloseable {
               new AppServer(
                   root.resolve("src/local/app/dist"),
                   Map.of(
-                      "userPoolId", cognito.userPoolId(),
-                      "userPoolClientId", cognito.appClientId(),
-                      "userPoolEndpoint", cognito.endpoint(),
-                      // cognito-local implements no SRP; a real pool keeps Amplify's default.
-                      "authFlowType", "USER_PASSWORD_AUTH"),
+                      AppServer.DEFAULT_CLIENT, runtimeConfig(cognito.appClientId()),
+                      "preventUserExistenceErrors", runtimeConfig(cognito.preventingClientId())),
                   logDir));
       appium = startPart(new AppiumServer(root.resolve("src/local/appium"), timeout, logDir));
     } catch (IOException e) {
@@ -73,7 +70,18 @@ public final class LocalStack implements AutoCloseable {
             cognito.appClientId(),
             cognito.endpoint(),
             pool.disposable(),
-            pool.passwordPolicy()));
+            pool.passwordPolicy(),
+            pool.passwordPolicySource(),
+            pool.awsProfile()));
+  }
+
+  private Map<String, String> runtimeConfig(String clientId) {
+    return Map.of(
+        "userPoolId", cognito.userPoolId(),
+        "userPoolClientId", clientId,
+        "userPoolEndpoint", cognito.endpoint(),
+        // The stand-in implements no SRP; a real pool keeps Amplify's default.
+        "authFlowType", "USER_PASSWORD_AUTH");
   }
 
   public GreenMail greenMail() {

@@ -12,6 +12,11 @@ public final class ResetPasswordScreen {
     ui.awaitScreen("resetPassword");
   }
 
+  /** The reset went through: the app is back on sign-in, waiting for the new password. */
+  public void awaitDone() {
+    ui.awaitScreen("signIn");
+  }
+
   public void reset(String code, String newPassword) {
     awaitShown();
     ui.type("resetPassword.code", code);

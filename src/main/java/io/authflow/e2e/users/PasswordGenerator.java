@@ -38,6 +38,30 @@ public final class PasswordGenerator {
     return password.toString();
   }
 
+  /**
+   * A password that breaks the policy in exactly one way: everything else about it is valid, so
+   * the pool's answer names that one rule.
+   */
+  public String breaking(PasswordFlaw flaw) {
+    String valid = generate();
+    return switch (flaw) {
+      // Still 6 or more: below that Cognito answers with a request-validation error instead.
+      case TOO_SHORT -> valid.substring(0, Math.max(6, policy.minLength() - 1));
+      case NO_NUMBER -> replaceAll(valid, DIGITS, LOWER);
+      case NO_UPPERCASE -> replaceAll(valid, UPPER, LOWER);
+      case NO_LOWERCASE -> replaceAll(valid, LOWER, UPPER);
+      case NO_SYMBOL -> replaceAll(valid, SYMBOLS, UPPER);
+    };
+  }
+
+  private String replaceAll(String password, String banned, String replacements) {
+    StringBuilder result = new StringBuilder();
+    for (char c : password.toCharArray()) {
+      result.append(banned.indexOf(c) >= 0 ? pick(replacements) : c);
+    }
+    return result.toString();
+  }
+
   private char pick(String set) {
     return set.charAt(random.nextInt(set.length()));
   }

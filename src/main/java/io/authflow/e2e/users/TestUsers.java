@@ -71,6 +71,10 @@ public final class TestUsers implements Disposable {
     return passwords.generate();
   }
 
+  public PasswordGenerator passwords() {
+    return passwords;
+  }
+
   @Override
   public void dispose() {
     for (String email : created) {

@@ -1,0 +1,42 @@
+@returning-user
+Feature: A returning user signs in
+  Someone who already has an account signs in with their email and password and lands on the
+  dashboard; the app remembers them until they sign out.
+
+  @smoke
+  Scenario: A returning user signs in and lands on the dashboard
+    Given a returning user with a confirmed account
+    When they sign in with their email and password
+    Then they see the dashboard with their email
+
+  Scenario: A signed-in user who opens the app again goes straight to the dashboard
+    Given a returning user who is signed in
+    When they close and reopen the app
+    Then they see the dashboard with their email
+
+  Scenario: A wrong password is refused
+    Given a returning user with a confirmed account
+    When they sign in with a wrong password
+    Then they are told "Incorrect username or password."
+    And they stay on the sign-in screen
+
+  Scenario: Signing in before signing up fails because the user does not exist
+    Given a visitor who never signed up
+    When they sign in with their email and password
+    Then they are told "User does not exist."
+    And they stay on the sign-in screen
+
+  # Needs a second app client of the pool with PreventUserExistenceErrors ENABLED; the local stack
+  # has one. Against a real pool, run with -Dcucumber.filter.tags="not @local-stack".
+  @local-stack
+  Scenario: An app that hides whether an account exists gives the generic message instead
+    Given a visitor who never signed up, using an app that hides whether an account exists
+    When they sign in with their email and password
+    Then they are told "Incorrect username or password."
+
+  Scenario: A signed-in user signs out and stays signed out when they open the app again
+    Given a returning user who is signed in
+    When they sign out
+    Then they see the sign-in screen
+    When they close and reopen the app
+    Then they see the sign-in screen

@@ -1,0 +1,56 @@
+package io.authflow.e2e.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.authflow.e2e.screens.AuthMessages;
+import io.authflow.e2e.screens.DashboardScreen;
+import io.authflow.e2e.screens.SignInScreen;
+import io.cucumber.java.en.Then;
+
+/** What the user sees at the end of a journey: a screen, an error, a notice. */
+public final class OutcomeSteps {
+  private final CurrentUser user;
+  private final AuthMessages messages;
+  private final SignInScreen signIn;
+  private final DashboardScreen dashboard;
+
+  public OutcomeSteps(CurrentUser user, AuthMessages messages, SignInScreen signIn, DashboardScreen dashboard) {
+    this.user = user;
+    this.messages = messages;
+    this.signIn = signIn;
+    this.dashboard = dashboard;
+  }
+
+  @Then("they see the dashboard with their email")
+  public void theySeeTheDashboardWithTheirEmail() {
+    assertThat(dashboard.signedInEmail()).isEqualTo(user.get().email());
+  }
+
+  @Then("they see the sign-in screen")
+  public void theySeeTheSignInScreen() {
+    signIn.awaitShown();
+  }
+
+  @Then("they are told {string}")
+  public void theyAreTold(String error) {
+    assertThat(messages.awaitError()).isEqualTo(error);
+  }
+
+  @Then("they are told their password was changed")
+  public void theyAreToldTheirPasswordWasChanged() {
+    signIn.awaitShown();
+    assertThat(messages.awaitNotice()).containsIgnoringCase("password changed");
+  }
+
+  @Then("they stay on the sign-in screen")
+  public void theyStayOnTheSignInScreen() {
+    signIn.awaitShown();
+    assertThat(dashboard.isShown()).as("dashboard shown").isFalse();
+  }
+
+  @Then("the dashboard is not shown")
+  public void theDashboardIsNotShown() {
+    signIn.awaitShown();
+    assertThat(dashboard.isShown()).as("dashboard shown after the sign-in screen appeared").isFalse();
+  }
+}

@@ -1,0 +1,19 @@
+package io.authflow.e2e.steps;
+
+import io.authflow.e2e.users.PasswordFlaw;
+import io.cucumber.java.ParameterType;
+import java.util.Locale;
+
+/** The domain words of the features, as Cucumber expression parameter types. */
+public final class ParameterTypes {
+
+  @ParameterType("email|mobile")
+  public Channel channel(String name) {
+    return Channel.valueOf(name.toUpperCase(Locale.ROOT));
+  }
+
+  @ParameterType("is too short|has no number|has no uppercase letter|has no lowercase letter|has no symbol")
+  public PasswordFlaw passwordFlaw(String words) {
+    return PasswordFlaw.fromWords(words);
+  }
+}

@@ -1,0 +1,81 @@
+package io.authflow.e2e.steps;
+
+import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.screens.DashboardScreen;
+import io.authflow.e2e.screens.SignInScreen;
+import io.authflow.e2e.users.TestUsers;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.When;
+
+/** Returning users: seeded through the admin API, signing in, staying signed in, signing out. */
+public final class ReturningUserSteps {
+  // The app client of the local stack that hides whether an account exists (Cognito's
+  // PreventUserExistenceErrors ENABLED).
+  private static final String HIDING_CLIENT = "preventUserExistenceErrors";
+
+  private final AppSession app;
+  private final TestUsers users;
+  private final CurrentUser user;
+  private final SignInScreen signIn;
+  private final DashboardScreen dashboard;
+
+  public ReturningUserSteps(
+      AppSession app, TestUsers users, CurrentUser user, SignInScreen signIn, DashboardScreen dashboard) {
+    this.app = app;
+    this.users = users;
+    this.user = user;
+    this.signIn = signIn;
+    this.dashboard = dashboard;
+  }
+
+  @Given("a returning user with a confirmed account")
+  public void aReturningUser() {
+    user.set(users.createConfirmed());
+    app.launch();
+  }
+
+  @Given("a returning user who is signed in")
+  public void aReturningUserWhoIsSignedIn() {
+    aReturningUser();
+    theySignIn();
+    dashboard.awaitShown();
+  }
+
+  @Given("a visitor who never signed up")
+  public void aVisitorWhoNeverSignedUp() {
+    user.set(users.newUser());
+    app.launch();
+  }
+
+  @Given("a visitor who never signed up, using an app that hides whether an account exists")
+  public void aVisitorOnAnAppThatHidesAccounts() {
+    user.set(users.newUser());
+    app.launchUsingClient(HIDING_CLIENT);
+  }
+
+  @When("they sign in with their email and password")
+  public void theySignIn() {
+    signIn.signIn(user.get().email(), user.get().password());
+  }
+
+  @When("they open the app again and sign in with their email and password")
+  public void theyReopenAndSignIn() {
+    app.relaunch();
+    theySignIn();
+  }
+
+  @When("they sign in with a wrong password")
+  public void theySignInWithAWrongPassword() {
+    signIn.signIn(user.get().email(), users.newPassword());
+  }
+
+  @When("they close and reopen the app")
+  public void theyCloseAndReopenTheApp() {
+    app.relaunch();
+  }
+
+  @When("they sign out")
+  public void theySignOut() {
+    dashboard.signOut();
+  }
+}
