@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.authflow.e2e.config.InboxConfig.InboxType;
+import io.authflow.e2e.config.TargetConfig.Farm;
+import io.authflow.e2e.config.UserPoolConfig.PolicySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Loads {@code config/defaults.yaml}, then {@code config/<env>.yaml} over it, then {@code
@@ -39,7 +42,8 @@ public final class ConfigLoader {
   private final Map<String, String> properties;
   private final Map<String, String> variables;
 
-  public ConfigLoader(Path configDir, Map<String, String> properties, Map<String, String> variables) {
+  public ConfigLoader(
+      Path configDir, Map<String, String> properties, Map<String, String> variables) {
     this.configDir = configDir;
     this.properties = properties;
     this.variables = variables;
@@ -78,7 +82,7 @@ public final class ConfigLoader {
     List<String> problems = new ArrayList<>();
     overlay(merged, readYaml(envFile), "", defaults, defaults, envFile.toString(), problems);
     overlayOverrides(merged, problems);
-    return new Reader(merged, envFile, problems).read(env);
+    return new Reader(merged, envFile, problems, variables).read(env);
   }
 
   private String knownEnvironments() {
@@ -158,17 +162,23 @@ public final class ConfigLoader {
   private void overlayOverrides(ObjectNode merged, List<String> problems) {
     Map<String, String> leaves = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     leafKeys(merged, "").forEach(k -> leaves.put(k.replace('.', '_'), k));
+    // Variables first, then -D: what is typed for this one run wins over the ambient environment.
+    variables.forEach(
+        (name, value) -> {
+          if (name.startsWith(VARIABLE_PREFIX) && !name.equals("AUTHFLOW_ENV")) {
+            set(
+                merged,
+                leaves.get(name.substring(VARIABLE_PREFIX.length())),
+                value,
+                name,
+                problems);
+          }
+        });
     properties.forEach(
         (name, value) -> {
           if (name.startsWith(PROPERTY_PREFIX) && !name.equals("authflow.configDir")) {
             String key = name.substring(PROPERTY_PREFIX.length());
             set(merged, leaves.get(key.replace('.', '_')), value, "-D" + name, problems);
-          }
-        });
-    variables.forEach(
-        (name, value) -> {
-          if (name.startsWith(VARIABLE_PREFIX) && !name.equals("AUTHFLOW_ENV")) {
-            set(merged, leaves.get(name.substring(VARIABLE_PREFIX.length())), value, name, problems);
           }
         });
   }
@@ -203,7 +213,10 @@ public final class ConfigLoader {
   }
 
   private static String suggestion(String key, JsonNode defaults) {
+    // A mistyped section ('userpool:') is compared with the sections, a mistyped key with the keys.
     return leafKeys(defaults, "").stream()
+        .map(
+            known -> known.startsWith(".", key.length()) ? known.substring(0, key.length()) : known)
         .filter(known -> known.equalsIgnoreCase(key))
         .findFirst()
         .map(known -> " (did you mean '" + known + "'?)")
@@ -215,11 +228,13 @@ public final class ConfigLoader {
     private final JsonNode root;
     private final Path file;
     private final List<String> problems;
+    private final Map<String, String> variables;
 
-    Reader(JsonNode root, Path file, List<String> problems) {
+    Reader(JsonNode root, Path file, List<String> problems, Map<String, String> variables) {
       this.root = root;
       this.file = file;
       this.problems = problems;
+      this.variables = variables;
     }
 
     HarnessConfig read(String env) {
@@ -236,37 +251,28 @@ public final class ConfigLoader {
                 + " (e.g. http://127.0.0.1:4723) or set stack: embedded.");
       }
       InboxType inbox =
-          InboxType.valueOf(oneOf("inbox.type", List.of("smtp", "mailosaur")).toUpperCase(Locale.ROOT));
+          InboxType.valueOf(
+              oneOf("inbox.type", List.of("smtp", "mailosaur")).toUpperCase(Locale.ROOT));
       if (!embedded && inbox == InboxType.SMTP) {
         problems.add(
-            file + ": inbox.type 'smtp' is the local stack's inbox; with stack: none use mailosaur.");
+            file
+                + ": inbox.type 'smtp' is the local stack's inbox; with stack: none use mailosaur.");
       }
-      var pool =
-          new UserPoolConfig(
-              required("userPool.region", embedded),
-              required("userPool.id", !embedded),
-              required("userPool.clientId", !embedded),
-              text("userPool.endpoint"),
-              bool("userPool.disposable"),
-              new PasswordPolicy(
-                  integer("userPool.passwordPolicy.minLength"),
-                  bool("userPool.passwordPolicy.requireUppercase"),
-                  bool("userPool.passwordPolicy.requireLowercase"),
-                  bool("userPool.passwordPolicy.requireNumbers"),
-                  bool("userPool.passwordPolicy.requireSymbols")));
+      var pool = userPool(embedded);
       var config =
           new HarnessConfig(
               env,
               file,
               embedded,
               new AppConfig(required("app.name", true), text("app.url")),
-              new TargetConfig(platform, appium, capabilities()),
+              target(platform, appium),
               pool,
-              new InboxConfig(inbox, pattern("inbox.codePattern")),
+              new InboxConfig(inbox, pattern("inbox.codePattern"), text("inbox.serverId")),
               new UsersConfig(
                   required("users.emailPrefix", true),
                   required("users.emailDomain", true),
-                  duration("users.sweepOlderThan")),
+                  duration("users.sweepOlderThan"),
+                  text("users.mobile")),
               new Timeouts(
                   duration("timeouts.screen"),
                   duration("timeouts.code"),
@@ -276,6 +282,169 @@ public final class ConfigLoader {
         throw new ConfigException(problems);
       }
       return config;
+    }
+
+    private TargetConfig target(Platform platform, String appium) {
+      Farm farm =
+          Farm.valueOf(
+              oneOf("target.farm", Stream.of(Farm.values()).map(Farm::configName).toList())
+                  .toUpperCase(Locale.ROOT)
+                  .replace('-', '_'));
+      String app = text("target.app");
+      if (platform != Platform.BROWSER) {
+        required("target.app", true);
+        // A Grid node installs the app itself, so a path there is the node's, not ours.
+        if (farm != Farm.GRID
+            && !app.isEmpty()
+            && !isAppReference(app)
+            && !Files.exists(Path.of(app))) {
+          problems.add(
+              file
+                  + ": target.app '"
+                  + app
+                  + "' does not exist (from "
+                  + Path.of("").toAbsolutePath()
+                  + "); build the app or point target.app (AUTHFLOW_TARGET_APP) at it.");
+        }
+      }
+      Map<String, Object> capabilities = capabilities();
+      boolean sessionPerWorker = bool("target.sessionPerWorker");
+      String appId = platform == Platform.IOS ? "appium:bundleId" : "appium:appPackage";
+      if (sessionPerWorker && platform != Platform.BROWSER && !capabilities.containsKey(appId)) {
+        problems.add(
+            file
+                + ": target.sessionPerWorker resets the app between scenarios and needs its id;"
+                + " add "
+                + appId
+                + " under target.capabilities.");
+      }
+      return new TargetConfig(
+          platform,
+          appium,
+          farm,
+          app,
+          text("target.device"),
+          text("target.osVersion"),
+          text("target.appiumVersion"),
+          text("target.build"),
+          credentials(farm),
+          list("target.udids"),
+          sessionPerWorker,
+          capabilities);
+    }
+
+    /** What the farm already holds or fetches itself, as opposed to a file to upload. */
+    private static boolean isAppReference(String app) {
+      return app.matches("^(bs|lt|https?)://.*") || app.startsWith("storage:");
+    }
+
+    /**
+     * Reads the farm's user name and key from the variables the config names, listing every missing
+     * one: a run that cannot authenticate should stop before anything starts.
+     */
+    private TargetConfig.Credentials credentials(Farm farm) {
+      if (!farm.needsCredentials()) {
+        return TargetConfig.Credentials.NONE;
+      }
+      String userVariable = required("target.credentials.username", true);
+      String keyVariable = required("target.credentials.accessKey", true);
+      return new TargetConfig.Credentials(
+          userVariable,
+          variable(userVariable, farm, "user name"),
+          keyVariable,
+          variable(keyVariable, farm, "access key"));
+    }
+
+    private String variable(String name, Farm farm, String what) {
+      if (name.isEmpty()) {
+        return "";
+      }
+      String value = variables.getOrDefault(name, "").trim();
+      if (value.isEmpty()) {
+        problems.add(
+            "the environment variable "
+                + name
+                + " is not set: "
+                + file
+                + " (target.farm "
+                + farm.configName()
+                + ") reads the farm's "
+                + what
+                + " from it; export "
+                + name
+                + "=… before the run (in CI, from a repository secret).");
+      }
+      return value;
+    }
+
+    /** A YAML list, or comma-separated text from -Dauthflow.… or AUTHFLOW_…. */
+    private List<String> list(String key) {
+      JsonNode node = node(key);
+      if (node == null || node.isNull()) {
+        return List.of();
+      }
+      Stream<String> items =
+          node.isArray()
+              ? StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText)
+              : Stream.of(node.asText().split(","));
+      return items.map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * The pool from the keys, completed by the app's amplify_outputs.json when
+     * userPool.amplifyOutputs names one: a key left empty takes the file's value, a key that
+     * disagrees with the file is a mistake (two pools), and the file's password policy is the
+     * pool's own.
+     */
+    private UserPoolConfig userPool(boolean embedded) {
+      String outputsPath = text("userPool.amplifyOutputs");
+      Optional<AmplifyOutputs> outputs = Optional.empty();
+      if (!outputsPath.isEmpty()) {
+        try {
+          outputs = Optional.of(AmplifyOutputs.read(Path.of(outputsPath)));
+        } catch (ConfigException e) {
+          problems.addAll(e.problems());
+        }
+      }
+      var configured =
+          new PasswordPolicy(
+              integer("userPool.passwordPolicy.minLength"),
+              bool("userPool.passwordPolicy.requireUppercase"),
+              bool("userPool.passwordPolicy.requireLowercase"),
+              bool("userPool.passwordPolicy.requireNumbers"),
+              bool("userPool.passwordPolicy.requireSymbols"));
+      var fromApp = outputs.flatMap(AmplifyOutputs::passwordPolicy);
+      return new UserPoolConfig(
+          fromOutputs("userPool.region", outputs.map(AmplifyOutputs::region), true),
+          fromOutputs("userPool.id", outputs.map(AmplifyOutputs::userPoolId), !embedded),
+          fromOutputs(
+              "userPool.clientId", outputs.map(AmplifyOutputs::userPoolClientId), !embedded),
+          text("userPool.endpoint"),
+          bool("userPool.disposable"),
+          fromApp.orElse(configured),
+          fromApp.isPresent() ? PolicySource.AMPLIFY_OUTPUTS : PolicySource.CONFIG,
+          text("userPool.awsProfile"));
+    }
+
+    private String fromOutputs(String key, Optional<String> fromFile, boolean needed) {
+      String value = text(key);
+      if (fromFile.isEmpty() || fromFile.get().isEmpty()) {
+        return required(key, needed);
+      }
+      if (!value.isEmpty() && !value.equals(fromFile.get())) {
+        problems.add(
+            file
+                + ": "
+                + key
+                + " is '"
+                + value
+                + "' but userPool.amplifyOutputs ("
+                + text("userPool.amplifyOutputs")
+                + ") says '"
+                + fromFile.get()
+                + "'; remove one of them so the tests use the pool the app uses.");
+      }
+      return fromFile.get();
     }
 
     private JsonNode node(String key) {
@@ -311,7 +480,14 @@ public final class ConfigLoader {
       String value = text(key).toLowerCase(Locale.ROOT);
       if (!allowed.contains(value)) {
         problems.add(
-            file + ": " + key + " is '" + text(key) + "'; use one of " + String.join(", ", allowed) + ".");
+            file
+                + ": "
+                + key
+                + " is '"
+                + text(key)
+                + "'; use one of "
+                + String.join(", ", allowed)
+                + ".");
         return allowed.get(0);
       }
       return value;
@@ -357,10 +533,24 @@ public final class ConfigLoader {
       String value = text(key);
       try {
         if (Pattern.compile(value).matcher("").groupCount() < 1) {
-          problems.add(file + ": " + key + " '" + value + "' needs a group around the code, e.g. \\b(\\d{6})\\b.");
+          problems.add(
+              file
+                  + ": "
+                  + key
+                  + " '"
+                  + value
+                  + "' needs a group around the code, e.g. \\b(\\d{6})\\b.");
         }
       } catch (PatternSyntaxException e) {
-        problems.add(file + ": " + key + " '" + value + "' is not a regular expression: " + e.getDescription() + ".");
+        problems.add(
+            file
+                + ": "
+                + key
+                + " '"
+                + value
+                + "' is not a regular expression: "
+                + e.getDescription()
+                + ".");
       }
       return value;
     }
@@ -374,7 +564,9 @@ public final class ConfigLoader {
         problems.add(file + ": " + FREE_FORM + " must be a mapping of capability names to values.");
         return Map.of();
       }
-      return new ObjectMapper().convertValue(node, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+      return new ObjectMapper()
+          .convertValue(
+              node, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
     }
   }
 }

@@ -17,6 +17,11 @@ public record HarnessConfig(
     UsersConfig users,
     Timeouts timeouts) {
 
+  /** The same configuration with the pool as the pool itself describes it (e.g. its policy). */
+  public HarnessConfig withUserPool(UserPoolConfig pool) {
+    return new HarnessConfig(env, file, embeddedStack, app, target, pool, inbox, users, timeouts);
+  }
+
   /** The same configuration pointing at the parts the local stack started. */
   public HarnessConfig withLocalStack(String appUrl, String appiumUrl, UserPoolConfig pool) {
     return new HarnessConfig(

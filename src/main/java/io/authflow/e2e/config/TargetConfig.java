@@ -1,14 +1,38 @@
 package io.authflow.e2e.config;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where the app runs: the platform, the Appium server (or "embedded" for the local stack's) and
- * capabilities merged over the platform's defaults.
+ * Where the app runs: the platform, the Appium server (or "embedded" for the local stack's), the
+ * device farm if any, the app to install, and capabilities merged over the target's defaults.
+ *
+ * @param farm who hosts the devices; decides the capability shape and how a local app is uploaded
+ * @param app a local .apk/.ipa (uploaded to the farm first) or a reference the farm already holds
+ *     (bs://…, storage:…, lt://…, a URL); empty for the browser build
+ * @param device the device (or simulator) name; empty leaves the choice to the server
+ * @param build the build name farms group sessions under
+ * @param udids devices to bind workers to, one each; empty lets the server choose
+ * @param sessionPerWorker keep one Appium session per worker thread and reset the app between
+ *     scenarios, instead of a new session per scenario
  */
-public record TargetConfig(Platform platform, String appium, Map<String, Object> capabilities) {
+public record TargetConfig(
+    Platform platform,
+    String appium,
+    Farm farm,
+    String app,
+    String device,
+    String osVersion,
+    String appiumVersion,
+    String build,
+    Credentials credentials,
+    List<String> udids,
+    boolean sessionPerWorker,
+    Map<String, Object> capabilities) {
 
   public TargetConfig {
+    udids = List.copyOf(udids);
     capabilities = Map.copyOf(capabilities);
   }
 
@@ -17,6 +41,62 @@ public record TargetConfig(Platform platform, String appium, Map<String, Object>
   }
 
   TargetConfig withAppium(String url) {
-    return new TargetConfig(platform, url, capabilities);
+    return new TargetConfig(
+        platform,
+        url,
+        farm,
+        app,
+        device,
+        osVersion,
+        appiumVersion,
+        build,
+        credentials,
+        udids,
+        sessionPerWorker,
+        capabilities);
+  }
+
+  /** Who hosts the devices. */
+  public enum Farm {
+    NONE(false),
+    BROWSERSTACK(true),
+    SAUCELABS(true),
+    LAMBDATEST(true),
+    AWS_DEVICE_FARM(false),
+    GRID(false);
+
+    private final boolean needsCredentials;
+
+    Farm(boolean needsCredentials) {
+      this.needsCredentials = needsCredentials;
+    }
+
+    /** BrowserStack, Sauce Labs and LambdaTest authenticate every session and upload. */
+    public boolean needsCredentials() {
+      return needsCredentials;
+    }
+
+    /** The name used in config files: browserstack, aws-device-farm, … */
+    public String configName() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /**
+   * A farm's user name and access key, read from the environment variables the config names. The
+   * key never appears in {@link #toString()}, so a logged config cannot leak it.
+   */
+  public record Credentials(
+      String usernameVariable, String username, String accessKeyVariable, String accessKey) {
+    public static final Credentials NONE = new Credentials("", "", "", "");
+
+    public boolean present() {
+      return !username.isEmpty() && !accessKey.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+      return "Credentials[" + usernameVariable + ", " + accessKeyVariable + ", values hidden]";
+    }
   }
 }

@@ -5,18 +5,24 @@ import io.appium.java_client.AppiumDriver;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.Platform;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.picocontainer.Disposable;
 
 /**
- * The app of one scenario. The Appium session starts on first use, so scenarios that only touch
- * the user pool never start one; it ends in {@link #dispose()}, which PicoContainer calls after
- * every {@code @After} hook, so hooks can still take a screenshot.
+ * The app of one scenario. The Appium session starts on first use, so scenarios that only touch the
+ * user pool never start one; it ends in {@link #dispose()}, which PicoContainer calls after every
+ * {@code @After} hook, so hooks can still take a screenshot. With target.sessionPerWorker the
+ * worker's session is kept instead ({@link RunDevices}) and the app is reset when the next scenario
+ * takes it over.
  */
 public final class AppSession implements Disposable {
   private final HarnessConfig config;
+  private final RunDevices devices = RunDevices.shared();
   private AppiumDriver driver;
 
   public AppSession(HarnessConfig config) {
@@ -25,7 +31,8 @@ public final class AppSession implements Disposable {
 
   public AppiumDriver driver() {
     if (driver == null) {
-      driver = start();
+      driver =
+          config.target().sessionPerWorker() ? devices.kept(this::start, this::reset) : start();
     }
     return driver;
   }
@@ -47,6 +54,14 @@ public final class AppSession implements Disposable {
     }
   }
 
+  /**
+   * Opens the browser build bound to another app client of the pool (the local stack serves one
+   * that hides whether an account exists).
+   */
+  public void launchUsingClient(String appClient) {
+    driver().get(config.app().url() + "?client=" + appClient);
+  }
+
   /** Opens a screen directly, as a deep link (or a typed URL in the browser build) does. */
   public void openLink(String route) {
     driver().get(config.app().url().replaceAll("/$", "") + route);
@@ -55,6 +70,16 @@ public final class AppSession implements Disposable {
   /** Closes the app and opens it again; what it persisted (the session) stays. */
   public void relaunch() {
     launch();
+  }
+
+  /**
+   * Hides the soft keyboard after typing on a phone: it can cover the next field or the submit
+   * button. The drivers answer false, not an error, when no keyboard is shown.
+   */
+  public void hideKeyboard() {
+    if (platform() != Platform.BROWSER) {
+      driver().executeScript("mobile: hideKeyboard");
+    }
   }
 
   /** The system Back gesture or the browser's Back button. */
@@ -79,7 +104,9 @@ public final class AppSession implements Disposable {
 
   @Override
   public void dispose() {
-    if (driver != null) {
+    if (config.target().sessionPerWorker()) {
+      driver = null;
+    } else if (driver != null) {
       try {
         driver.quit();
       } catch (WebDriverException e) {
@@ -89,15 +116,34 @@ public final class AppSession implements Disposable {
     }
   }
 
+  private static final String CHROMEDRIVER_PORT = "appium:chromedriverPort";
+
+  private static int freePort() {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("No free loopback port for ChromeDriver", e);
+    }
+  }
+
   private AppiumDriver start() {
-    String url = config.target().appium();
+    var target = config.target();
+    String url = target.appium();
     try {
       var client =
           AppiumClientConfig.defaultConfig()
               .baseUri(URI.create(url))
               .readTimeout(config.timeouts().session());
-      return new AppiumDriver(client, SessionOptions.forTarget(config.target()));
+      var capabilities =
+          SessionOptions.forTarget(target, config.env(), app(), devices.udid(target.udids()));
+      if (platform() == Platform.BROWSER && capabilities.getCapability(CHROMEDRIVER_PORT) == null) {
+        // The chromium driver starts every ChromeDriver on 9515 unless told otherwise, so two
+        // parallel sessions would collide.
+        capabilities.setCapability(CHROMEDRIVER_PORT, freePort());
+      }
+      return new AppiumDriver(client, capabilities);
     } catch (WebDriverException e) {
+      String message = redacted(firstLine(e.getMessage()));
       throw new SessionStartException(
           "Appium at "
               + url
@@ -106,10 +152,79 @@ public final class AppSession implements Disposable {
               + " session ("
               + config.env()
               + " environment): "
-              + firstLine(e.getMessage())
-              + ". Check that the server runs and has the driver for this platform.",
-          e);
+              + message
+              + (lacksDevice(message)
+                  ? ". The server accepted the capabilities but has no device for them: start an"
+                      + " emulator or simulator, connect a device (target.udids), or use a farm"
+                      + " profile."
+                  : ". Check that the server runs and has the driver for this platform."),
+          // A farm's error can echo the capabilities, access key included.
+          target.credentials().present() ? null : e);
     }
+  }
+
+  /**
+   * The app as the server takes it: a farm upload's reference for a local file on BrowserStack,
+   * Sauce Labs or LambdaTest, the absolute path of a local file otherwise, else target.app as is.
+   */
+  private String app() {
+    var target = config.target();
+    if (platform() == Platform.BROWSER) {
+      return "";
+    }
+    Path file = Path.of(target.app()).toAbsolutePath();
+    if (!Files.exists(file)) {
+      return target.app();
+    }
+    // A simulator's .app is a folder, installed from where it is.
+    if (!target.farm().needsCredentials() || Files.isDirectory(file)) {
+      return file.toString();
+    }
+    return devices.uploaded(
+        target.farm() + " " + file,
+        () ->
+            AppUploader.forFarm(target.farm(), target.credentials(), config.timeouts().session())
+                .upload(file));
+  }
+
+  /**
+   * Returns a kept session's app to its first screen with nothing persisted, so the next scenario
+   * starts signed out as with a new session.
+   */
+  private void reset(AppiumDriver kept) {
+    switch (platform()) {
+      case BROWSER -> {
+        if (kept.getCurrentUrl().startsWith("http")) {
+          kept.executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+        }
+        kept.manage().deleteAllCookies();
+        kept.get(config.app().url());
+      }
+      case ANDROID -> {
+        var app = Map.of("appId", config.target().capabilities().get("appium:appPackage"));
+        kept.executeScript("mobile: clearApp", app);
+        kept.executeScript("mobile: activateApp", app);
+      }
+      case IOS -> {
+        // XCUITest cannot clear an app's data on a real device; terminate and relaunch keeps what
+        // the app stored, so scenarios on iOS with a kept session must not rely on a fresh start.
+        var app = Map.of("bundleId", config.target().capabilities().get("appium:bundleId"));
+        kept.executeScript("mobile: terminateApp", app);
+        kept.executeScript("mobile: activateApp", app);
+      }
+    }
+  }
+
+  /** What the drivers say when everything but the device is in order. */
+  private static boolean lacksDevice(String message) {
+    return message.matches(
+        "(?is).*(ANDROID_HOME|ANDROID_SDK_ROOT|requires macOS|Xcode|no device|device .*not found"
+            + "|could not find a connected).*");
+  }
+
+  private String redacted(String message) {
+    String key = config.target().credentials().accessKey();
+    return key.isEmpty() ? message : message.replace(key, "***");
   }
 
   private <T> Optional<T> evidence(java.util.function.Supplier<T> take) {

@@ -7,8 +7,8 @@ import java.time.Instant;
 public interface Inbox {
 
   /**
-   * Waits for the first message to {@code recipient} received at or after {@code since} and
-   * returns the code in it.
+   * Waits for the first message to {@code recipient} received at or after {@code since} and returns
+   * the code in it.
    *
    * @throws CodeNotReceivedException when none arrives within {@code timeout}
    */

@@ -7,6 +7,15 @@ public record InboxMessage(String to, String from, String subject, String body, 
 
   /** The message as a report shows it. */
   public String asText() {
-    return "To: " + to + "\nFrom: " + from + "\nSubject: " + subject + "\nReceived: " + received + "\n\n" + body;
+    return "To: "
+        + to
+        + "\nFrom: "
+        + from
+        + "\nSubject: "
+        + subject
+        + "\nReceived: "
+        + received
+        + "\n\n"
+        + body;
   }
 }

@@ -53,7 +53,8 @@ public final class SmtpInbox implements Inbox {
                 List<InboxMessage> messages = messagesTo(address, since);
                 seen.set(messages);
                 return messages.stream()
-                    .flatMap(m -> extractor.extract(m.body()).map(c -> new OneTimeCode(c, m)).stream())
+                    .flatMap(
+                        m -> extractor.extract(m.body()).map(c -> new OneTimeCode(c, m)).stream())
                     .findFirst();
               },
               Optional::isPresent)
@@ -127,7 +128,9 @@ public final class SmtpInbox implements Inbox {
   /** The decoded text of a plain message; the raw body of anything else. */
   private static String bodyOf(MimeMessage message) throws MessagingException {
     try {
-      return message.getContent() instanceof String text ? text.trim() : GreenMailUtil.getBody(message);
+      return message.getContent() instanceof String text
+          ? text.trim()
+          : GreenMailUtil.getBody(message);
     } catch (java.io.IOException e) {
       return GreenMailUtil.getBody(message);
     }

@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Serves the reference app's browser build (src/local/app/dist) and its runtime config, so the
- * one build talks to whatever pool this run's stand-in created. Unknown paths get index.html:
- * the app routes them itself, as a deep link would.
+ * Serves the reference app's browser build (src/local/app/dist) and its runtime config, so the one
+ * build talks to whatever pool this run's stand-in created. Unknown paths get index.html: the app
+ * routes them itself, as a deep link would.
  */
 final class AppServer extends StackPart {
   private static final Map<String, String> TYPES =
@@ -59,7 +59,8 @@ final class AppServer extends StackPart {
   void start() {
     if (!Files.isRegularFile(dist.resolve("index.html"))) {
       throw failed(
-          dist + "/index.html is missing: the app is built by 'mvn test' / 'mvn verify' (npm run build).",
+          dist
+              + "/index.html is missing: the app is built by 'mvn test' / 'mvn verify' (npm run build).",
           null);
     }
     try {
@@ -84,11 +85,14 @@ final class AppServer extends StackPart {
     int status = 200;
     if (path.equals("/runtime-config.json")) {
       String query = exchange.getRequestURI().getQuery();
-      String client = query != null && query.startsWith("client=") ? query.substring(7) : DEFAULT_CLIENT;
+      String client =
+          query != null && query.startsWith("client=") ? query.substring(7) : DEFAULT_CLIENT;
       body = runtimeConfigs.get(client);
       if (body == null) {
         status = 404;
-        body = ("No app client '" + client + "'; known: " + runtimeConfigs.keySet()).getBytes(StandardCharsets.UTF_8);
+        body =
+            ("No app client '" + client + "'; known: " + runtimeConfigs.keySet())
+                .getBytes(StandardCharsets.UTF_8);
       }
       type = TYPES.get("json");
     } else {
@@ -98,10 +102,12 @@ final class AppServer extends StackPart {
       }
       body = Files.readAllBytes(file);
       String name = file.getFileName().toString();
-      type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+      type =
+          TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
     }
     synchronized (this) {
-      accessLog.write(Instant.now() + " " + exchange.getRequestMethod() + " " + path + " " + status + "\n");
+      accessLog.write(
+          Instant.now() + " " + exchange.getRequestMethod() + " " + path + " " + status + "\n");
       accessLog.flush();
     }
     exchange.getResponseHeaders().set("Content-Type", type);

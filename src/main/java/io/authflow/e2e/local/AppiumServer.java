@@ -4,8 +4,10 @@ import io.appium.java_client.service.local.AppiumDriverLocalService;
 import io.appium.java_client.service.local.AppiumServiceBuilder;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
@@ -33,7 +35,8 @@ final class AppiumServer extends StackPart {
     for (String binary : new String[] {"/usr/bin/chromium", "/usr/bin/chromedriver"}) {
       if (!Files.isExecutable(Path.of(binary))) {
         throw failed(
-            binary + " is missing: install Chromium and ChromeDriver (Debian/Ubuntu: apt-get install chromium chromium-driver).",
+            binary
+                + " is missing: install Chromium and ChromeDriver (Debian/Ubuntu: apt-get install chromium chromium-driver).",
             null);
       }
     }
@@ -44,14 +47,32 @@ final class AppiumServer extends StackPart {
               .withAppiumJS(main.toFile())
               .withIPAddress("127.0.0.1")
               .usingPort(freePort())
-              .withEnvironment(Map.of("APPIUM_HOME", home.toString(), "PATH", System.getenv("PATH")))
+              .withEnvironment(
+                  Map.of("APPIUM_HOME", home.toString(), "PATH", System.getenv("PATH")))
               .withLogFile(new File(log().toString()))
+              // Appium logs every sendKeys body; these rules hide typed text (passwords) before
+              // a line reaches the log.
+              .withArgument(() -> "--log-filters", logFilters().toString())
               .withTimeout(timeout)
               .build();
+      // Its log goes to the file only; the console stays readable.
+      service.clearOutPutStreams();
       service.start();
     } catch (IOException | RuntimeException e) {
       throw failed(String.valueOf(e.getMessage()).lines().findFirst().orElse("no message"), e);
     }
+  }
+
+  /** The rules of appium-log-filters.json, as a file beside the log for the server to read. */
+  private Path logFilters() throws IOException {
+    Path rules = log().resolveSibling("appium-log-filters.json");
+    try (InputStream in = AppiumServer.class.getResourceAsStream("/appium-log-filters.json")) {
+      if (in == null) {
+        throw new IOException("appium-log-filters.json is missing from the classpath");
+      }
+      Files.copy(in, rules, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return rules;
   }
 
   String url() {

@@ -12,8 +12,8 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * cognito-local behind our launcher (src/local/cognito), which answers like Cognito and delivers
- * every code by SMTP to the inbox. Ready when the launcher has written its ready file: the pool
- * and app clients it created.
+ * every code by SMTP to the inbox. Ready when the launcher has written its ready file: the pool and
+ * app clients it created.
  */
 final class CognitoStandIn extends StackPart {
   private final Path launcherDir;
@@ -48,11 +48,16 @@ final class CognitoStandIn extends StackPart {
               List.of(
                   "node",
                   launcher.toAbsolutePath().toString(),
-                  "--port", String.valueOf(freePort()),
-                  "--data-dir", dataDir.toAbsolutePath().toString(),
-                  "--smtp-host", "127.0.0.1",
-                  "--smtp-port", String.valueOf(smtpPort),
-                  "--ready-file", readyFile.toAbsolutePath().toString()),
+                  "--port",
+                  String.valueOf(freePort()),
+                  "--data-dir",
+                  dataDir.toAbsolutePath().toString(),
+                  "--smtp-host",
+                  "127.0.0.1",
+                  "--smtp-port",
+                  String.valueOf(smtpPort),
+                  "--ready-file",
+                  readyFile.toAbsolutePath().toString()),
               launcherDir,
               log());
       Awaitility.await()

@@ -15,7 +15,8 @@ final class InboxServer extends StackPart {
   @Override
   void start() {
     try {
-      greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      greenMail =
+          new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       greenMail.start();
     } catch (RuntimeException e) {
       throw failed(e.getMessage(), e);

@@ -24,6 +24,8 @@ public final class LocalStack implements AutoCloseable {
   private final Path root;
   private final Path logDir;
   private final Deque<StackPart> started = new ArrayDeque<>();
+  // The Cognito stand-in's data: one pool per run, gone with it.
+  private Path runDir;
   private InboxServer inbox;
   private CognitoStandIn cognito;
   private AppServer app;
@@ -39,18 +41,22 @@ public final class LocalStack implements AutoCloseable {
   public HarnessConfig start(HarnessConfig config) {
     try {
       Files.createDirectories(logDir);
-      Path runDir = Files.createTempDirectory("authflow-local-");
+      runDir = Files.createTempDirectory("authflow-local-");
       var timeout = config.timeouts().localStack();
       inbox = startPart(new InboxServer(logDir));
       cognito =
-          startPart(new CognitoStandIn(root.resolve("src/local/cognito"), runDir, inbox.port(), timeout, logDir));
+          startPart(
+              new CognitoStandIn(
+                  root.resolve("src/local/cognito"), runDir, inbox.port(), timeout, logDir));
       app =
           startPart(
               new AppServer(
                   root.resolve("src/local/app/dist"),
                   Map.of(
-                      AppServer.DEFAULT_CLIENT, runtimeConfig(cognito.appClientId()),
-                      "preventUserExistenceErrors", runtimeConfig(cognito.preventingClientId())),
+                      AppServer.DEFAULT_CLIENT,
+                      runtimeConfig(cognito.appClientId()),
+                      "preventUserExistenceErrors",
+                      runtimeConfig(cognito.preventingClientId())),
                   logDir));
       appium = startPart(new AppiumServer(root.resolve("src/local/appium"), timeout, logDir));
     } catch (IOException e) {
@@ -77,11 +83,15 @@ public final class LocalStack implements AutoCloseable {
 
   private Map<String, String> runtimeConfig(String clientId) {
     return Map.of(
-        "userPoolId", cognito.userPoolId(),
-        "userPoolClientId", clientId,
-        "userPoolEndpoint", cognito.endpoint(),
+        "userPoolId",
+        cognito.userPoolId(),
+        "userPoolClientId",
+        clientId,
+        "userPoolEndpoint",
+        cognito.endpoint(),
         // The stand-in implements no SRP; a real pool keeps Amplify's default.
-        "authFlowType", "USER_PASSWORD_AUTH");
+        "authFlowType",
+        "USER_PASSWORD_AUTH");
   }
 
   public GreenMail greenMail() {
@@ -90,9 +100,19 @@ public final class LocalStack implements AutoCloseable {
 
   private <T extends StackPart> T startPart(T part) {
     long begin = System.nanoTime();
-    part.start();
+    try {
+      part.start();
+    } catch (RuntimeException e) {
+      // A part that failed half-way (e.g. a launcher that never got ready) may still run.
+      part.close();
+      throw e;
+    }
     started.push(part);
-    LOG.info("Local stack: {} ready in {} ms (log {})", part.name(), (System.nanoTime() - begin) / 1_000_000, part.log());
+    LOG.info(
+        "Local stack: {} ready in {} ms (log {})",
+        part.name(),
+        (System.nanoTime() - begin) / 1_000_000,
+        part.log());
     return part;
   }
 
@@ -106,5 +126,18 @@ public final class LocalStack implements AutoCloseable {
         LOG.warn("Local stack: stopping {} failed: {}", part.name(), e.getMessage());
       }
     }
+    deleteRunDir();
+  }
+
+  private void deleteRunDir() {
+    if (runDir == null) {
+      return;
+    }
+    try (var files = Files.walk(runDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("Local stack: could not delete {}: {}", runDir, e.getMessage());
+    }
+    runDir = null;
   }
 }

@@ -44,7 +44,11 @@ public final class ScreenMap {
           .forEachRemaining(
               e -> {
                 if (!e.getValue().isTextual() && !e.getValue().isObject()) {
-                  problems.add(file + ": " + e.getKey() + " must be a testID or a mapping of platforms to locators.");
+                  problems.add(
+                      file
+                          + ": "
+                          + e.getKey()
+                          + " must be a testID or a mapping of platforms to locators.");
                 }
                 entries.put(e.getKey(), e.getValue());
               });
@@ -60,14 +64,21 @@ public final class ScreenMap {
   public By locator(String name, Platform platform) {
     JsonNode entry = entries.get(name);
     if (entry == null) {
-      throw new ConfigException(file + " has no entry '" + name + "'; add it (logical name: testID).");
+      throw new ConfigException(
+          file + " has no entry '" + name + "'; add it (logical name: testID).");
     }
     if (entry.isTextual()) {
       return byTestId(entry.asText(), platform);
     }
     JsonNode specific = entry.get(platform.name().toLowerCase(Locale.ROOT));
     if (specific == null) {
-      throw new ConfigException(file + ": " + name + " has no locator for " + platform.name().toLowerCase(Locale.ROOT) + ".");
+      throw new ConfigException(
+          file
+              + ": "
+              + name
+              + " has no locator for "
+              + platform.name().toLowerCase(Locale.ROOT)
+              + ".");
     }
     return byStrategy(name, specific.asText());
   }
@@ -75,7 +86,9 @@ public final class ScreenMap {
   /** The testID the entry names, or the locator text, for messages. */
   public String describe(String name) {
     JsonNode entry = entries.get(name);
-    return entry == null ? name : entry.isTextual() ? "testID '" + entry.asText() + "'" : entry.toString();
+    return entry == null
+        ? name
+        : entry.isTextual() ? "testID '" + entry.asText() + "'" : entry.toString();
   }
 
   public List<String> names() {
@@ -85,7 +98,8 @@ public final class ScreenMap {
   static By byTestId(String testId, Platform platform) {
     return switch (platform) {
       case BROWSER -> By.cssSelector("[data-testid=\"" + testId + "\"]");
-      case ANDROID -> AppiumBy.androidUIAutomator("new UiSelector().resourceId(\"" + testId + "\")");
+      case ANDROID ->
+          AppiumBy.androidUIAutomator("new UiSelector().resourceId(\"" + testId + "\")");
       case IOS -> AppiumBy.accessibilityId(testId);
     };
   }

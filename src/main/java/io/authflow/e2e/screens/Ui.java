@@ -50,6 +50,7 @@ public final class Ui {
     WebElement field = awaitVisible(name, name);
     field.clear();
     field.sendKeys(text);
+    session.hideKeyboard();
   }
 
   /** The text of an element once it is shown. */
@@ -62,6 +63,11 @@ public final class Ui {
     return visible(name).map(WebElement::getText);
   }
 
+  /** Whether the element is shown right now; for absence checks after a positive signal. */
+  public boolean isShown(String name) {
+    return visible(name).isPresent();
+  }
+
   /** Which screens and messages are shown right now, for failure messages. */
   public String describeShown() {
     List<String> screens =
@@ -70,7 +76,8 @@ public final class Ui {
             .filter(n -> visible(n).isPresent())
             .map(n -> n.substring(0, n.length() - ".screen".length()))
             .toList();
-    String shown = screens.isEmpty() ? "no known screen" : "the " + String.join(" + ", screens) + " screen";
+    String shown =
+        screens.isEmpty() ? "no known screen" : "the " + String.join(" + ", screens) + " screen";
     return shown
         + textIfShown("auth.error").map(t -> ", error '" + t + "'").orElse("")
         + textIfShown("auth.info").map(t -> ", notice '" + t + "'").orElse("");
@@ -104,7 +111,9 @@ public final class Ui {
 
   private Optional<WebElement> visible(By locator) {
     try {
-      return session.driver().findElements(locator).stream().filter(WebElement::isDisplayed).findFirst();
+      return session.driver().findElements(locator).stream()
+          .filter(WebElement::isDisplayed)
+          .findFirst();
     } catch (StaleElementReferenceException e) {
       return Optional.empty();
     }

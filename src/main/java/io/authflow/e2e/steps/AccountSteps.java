@@ -19,7 +19,9 @@ public final class AccountSteps {
   @Then("the user pool shows their account as confirmed with a verified {channel}")
   public void confirmedWithAVerified(Channel channel) {
     PoolUser account = account();
-    assertThat(account.status()).as("status of %s in the user pool", account.email()).isEqualTo("CONFIRMED");
+    assertThat(account.status())
+        .as("status of %s in the user pool", account.email())
+        .isEqualTo("CONFIRMED");
     assertThat(account.attributes())
         .as("attributes of %s in the user pool", account.email())
         .containsEntry(channel.verifiedAttribute(), "true");
@@ -28,16 +30,21 @@ public final class AccountSteps {
   @Then("the user pool shows their account as not yet confirmed")
   public void notYetConfirmed() {
     PoolUser account = account();
-    assertThat(account.status()).as("status of %s in the user pool", account.email()).isEqualTo("UNCONFIRMED");
+    assertThat(account.status())
+        .as("status of %s in the user pool", account.email())
+        .isEqualTo("UNCONFIRMED");
   }
 
   @Then("the user pool has no account for their email")
   public void noAccount() {
-    assertThat(pool.find(user.get().email())).as("account for %s in the user pool", user.get().email()).isEmpty();
+    assertThat(pool.find(user.get().email()))
+        .as("account for %s in the user pool", user.get().email())
+        .isEmpty();
   }
 
   private PoolUser account() {
     String email = user.get().email();
-    return pool.find(email).orElseThrow(() -> new AssertionError("The user pool has no account for " + email));
+    return pool.find(email)
+        .orElseThrow(() -> new AssertionError("The user pool has no account for " + email));
   }
 }

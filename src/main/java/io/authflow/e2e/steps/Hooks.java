@@ -1,31 +1,103 @@
 package io.authflow.e2e.steps;
 
+import io.authflow.e2e.config.ConfigLoader;
+import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.doctor.CheckResult;
+import io.authflow.e2e.doctor.Checklist;
+import io.authflow.e2e.doctor.Preflight;
+import io.authflow.e2e.doctor.PreflightFailedException;
+import io.authflow.e2e.report.AllureResults;
+import io.authflow.e2e.report.AppiumLogExcerpt;
 import io.authflow.e2e.report.Evidence;
+import io.authflow.e2e.report.PoolSnapshot;
+import io.authflow.e2e.report.RunEnvironment;
+import io.authflow.e2e.userpool.UserPool;
+import io.authflow.e2e.users.TestUser;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The run's start and end, and what every scenario gets: evidence on failure. */
+/**
+ * The run's start and end, and what every scenario gets: evidence on failure. The run starts with
+ * the doctor's preflight, so a broken environment stops it before any scenario, with a checklist
+ * saying what to fix (-Ddoctor.skip=true leaves it out).
+ */
 public final class Hooks {
+  private static final Logger LOG = LoggerFactory.getLogger(Hooks.class);
+  // Collected over the run's scenarios for Allure's environment.properties, written at its end.
+  private static final RunEnvironment ENVIRONMENT = new RunEnvironment();
+  static final Path APPIUM_LOG = Path.of("reports/local-stack/appium.log");
+
   private final AppSession app;
   private final Evidence evidence;
+  private final HarnessConfig config;
+  private final UserPool pool;
+  private final CurrentUser user;
 
-  public Hooks(AppSession app, Evidence evidence) {
+  public Hooks(
+      AppSession app, Evidence evidence, HarnessConfig config, UserPool pool, CurrentUser user) {
     this.app = app;
     this.evidence = evidence;
+    this.config = config;
+    this.pool = pool;
+    this.user = user;
   }
 
   @BeforeAll
   public static void startRun() {
+    AllureResults.ofThisRun().writeCategories();
+    if (Boolean.getBoolean("doctor.skip")) {
+      TestRun.start();
+      return;
+    }
+    HarnessConfig chosen = ConfigLoader.fromSystem();
+    List<CheckResult> checked = new ArrayList<>();
+    checked.add(CheckResult.pass("Config valid", chosen.file().toString()));
+    Preflight preflight = new Preflight(ENVIRONMENT);
+    if (!chosen.embeddedStack()) {
+      // Before TestRun starts: its pool sweep would fail on a wrong pool with a bare exception.
+      ensure(preflight.check(chosen, checked));
+      TestRun.start();
+      return;
+    }
     TestRun.start();
+    checked.add(CheckResult.pass("Local stack started", "logs in reports/local-stack/"));
+    Checklist checklist = preflight.check(TestRun.current().config(), checked);
+    if (!checklist.passed()) {
+      TestRun.stop();
+    }
+    ensure(checklist);
   }
 
   @AfterAll
   public static void endRun() {
-    TestRun.stop();
+    try {
+      AllureResults results = AllureResults.ofThisRun();
+      // Every scenario's result is written by now; a rerun's passes over earlier failures are
+      // flaky.
+      // allure-cucumber7-jvm labels feature and story; the journey (epic) is added here, because a
+      // label set from a hook does not reach its result.
+      results.labelJourneys();
+      int flaky = results.markFlaky();
+      if (flaky > 0) {
+        LOG.info("{} scenario(s) failed earlier and passed now: marked flaky in the report", flaky);
+      }
+      results.writeEnvironment(
+          ENVIRONMENT.entries(TestRun.current().config(), Path.of("").toAbsolutePath()));
+    } catch (IllegalStateException notStarted) {
+      // The run never started (a failed preflight): there is no environment to describe.
+    } finally {
+      TestRun.stop();
+    }
   }
 
   @Before(order = 0)
@@ -36,9 +108,49 @@ public final class Hooks {
   /** Before the session ends in AppSession.dispose(), which runs after every hook. */
   @After
   public void evidenceOnFailure(Scenario scenario) {
-    if (scenario.isFailed()) {
-      app.screenshot().ifPresent(png -> evidence.png("Screenshot at failure", png));
-      app.pageSource().ifPresent(source -> evidence.xml("Page source at failure", source));
+    if (app.started()) {
+      ENVIRONMENT.session(app.driver().getCapabilities().asMap());
     }
+    if (!scenario.isFailed()) {
+      return;
+    }
+    app.screenshot().ifPresent(png -> evidence.png("Screenshot at failure", png));
+    app.pageSource().ifPresent(source -> evidence.xml("Page source at failure", source));
+    if (app.started() && config.embeddedStack()) {
+      // A remote server's log is not reachable from here (farms show it on their session page).
+      AppiumLogExcerpt.of(APPIUM_LOG, app.driver().getSessionId().toString())
+          .ifPresent(lines -> evidence.text("Appium log of this session", lines));
+    }
+    scenarioUser().ifPresent(this::attachPoolSnapshot);
+  }
+
+  private void attachPoolSnapshot(TestUser who) {
+    String snapshot;
+    try {
+      snapshot =
+          pool.find(who.email()).map(PoolSnapshot::of).orElse(PoolSnapshot.absent(who.email()));
+    } catch (RuntimeException e) {
+      snapshot = "The user pool could not be read: " + e.getMessage();
+    }
+    evidence.text("User pool record of " + who.email(), snapshot);
+  }
+
+  private Optional<TestUser> scenarioUser() {
+    try {
+      return Optional.of(user.get());
+    } catch (IllegalStateException noUserYet) {
+      // The scenario failed before a step introduced its user.
+      return Optional.empty();
+    }
+  }
+
+  private static void ensure(Checklist checklist) {
+    if (!checklist.passed()) {
+      throw new PreflightFailedException(checklist);
+    }
+    LOG.info(
+        "Preflight: all {} checks passed in {} ms (mvn -Pdoctor lists them)",
+        checklist.results().size(),
+        checklist.took().toMillis());
   }
 }

@@ -5,7 +5,6 @@ import io.authflow.e2e.screens.ConfirmSignUpScreen;
 import io.authflow.e2e.screens.SignInScreen;
 import io.authflow.e2e.screens.SignUpScreen;
 import io.authflow.e2e.users.PasswordFlaw;
-import io.authflow.e2e.users.PasswordGenerator;
 import io.authflow.e2e.users.TestUser;
 import io.authflow.e2e.users.TestUsers;
 import io.cucumber.java.en.Given;

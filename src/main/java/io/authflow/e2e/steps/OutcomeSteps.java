@@ -14,7 +14,8 @@ public final class OutcomeSteps {
   private final SignInScreen signIn;
   private final DashboardScreen dashboard;
 
-  public OutcomeSteps(CurrentUser user, AuthMessages messages, SignInScreen signIn, DashboardScreen dashboard) {
+  public OutcomeSteps(
+      CurrentUser user, AuthMessages messages, SignInScreen signIn, DashboardScreen dashboard) {
     this.user = user;
     this.messages = messages;
     this.signIn = signIn;
@@ -51,6 +52,8 @@ public final class OutcomeSteps {
   @Then("the dashboard is not shown")
   public void theDashboardIsNotShown() {
     signIn.awaitShown();
-    assertThat(dashboard.isShown()).as("dashboard shown after the sign-in screen appeared").isFalse();
+    assertThat(dashboard.isShown())
+        .as("dashboard shown after the sign-in screen appeared")
+        .isFalse();
   }
 }

@@ -12,7 +12,8 @@ public final class ParameterTypes {
     return Channel.valueOf(name.toUpperCase(Locale.ROOT));
   }
 
-  @ParameterType("is too short|has no number|has no uppercase letter|has no lowercase letter|has no symbol")
+  @ParameterType(
+      "is too short|has no number|has no uppercase letter|has no lowercase letter|has no symbol")
   public PasswordFlaw passwordFlaw(String words) {
     return PasswordFlaw.fromWords(words);
   }

@@ -20,7 +20,11 @@ public final class ReturningUserSteps {
   private final DashboardScreen dashboard;
 
   public ReturningUserSteps(
-      AppSession app, TestUsers users, CurrentUser user, SignInScreen signIn, DashboardScreen dashboard) {
+      AppSession app,
+      TestUsers users,
+      CurrentUser user,
+      SignInScreen signIn,
+      DashboardScreen dashboard) {
     this.app = app;
     this.users = users;
     this.user = user;

@@ -2,8 +2,10 @@ package io.authflow.e2e.steps;
 
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.device.RunDevices;
 import io.authflow.e2e.inbox.CodeExtractor;
 import io.authflow.e2e.inbox.Inbox;
+import io.authflow.e2e.inbox.MailosaurInbox;
 import io.authflow.e2e.inbox.SmtpInbox;
 import io.authflow.e2e.local.LocalStack;
 import io.authflow.e2e.userpool.CognitoUserPool;
@@ -44,17 +46,31 @@ public final class TestRun {
       config = stack.start(config);
     }
     try {
-      Inbox inbox = switch (config.inbox().type()) {
-        case SMTP -> new SmtpInbox(stack.greenMail(), new CodeExtractor(config.inbox().codePattern()));
-        case MAILOSAUR -> throw new IllegalStateException("The Mailosaur inbox is not built yet.");
-      };
+      Inbox inbox =
+          switch (config.inbox().type()) {
+            case SMTP ->
+                new SmtpInbox(stack.greenMail(), new CodeExtractor(config.inbox().codePattern()));
+            case MAILOSAUR -> MailosaurInbox.fromEnvironment(config, System.getenv());
+          };
       var users = config.users();
       var pool =
           new CognitoUserPool(
               config.userPool(),
-              new PoolGuard(config.userPool().id(), config.userPool().disposable(), users.emailPrefix(), users.emailDomain()));
+              new PoolGuard(
+                  config.userPool().id(),
+                  config.userPool().disposable(),
+                  users.emailPrefix(),
+                  users.emailDomain()));
+      if (!config.embeddedStack()) {
+        // A real pool's own password policy, unless amplify_outputs.json already gave it.
+        config = config.withUserPool(pool.withPoolPasswordPolicy());
+      }
       int swept = pool.sweep(users.emailPrefix() + "-", users.sweepOlderThan());
-      LOG.info("Run start: env {}, pool {}, swept {} stale test user(s)", config.env(), config.userPool().id(), swept);
+      LOG.info(
+          "Run start: env {}, pool {}, swept {} stale test user(s)",
+          config.env(),
+          config.userPool().id(),
+          swept);
       current = new TestRun(config, stack, inbox, pool);
     } catch (RuntimeException e) {
       if (stack != null) {
@@ -66,6 +82,17 @@ public final class TestRun {
 
   static synchronized void stop() {
     if (current != null) {
+      RunDevices.shared().closeAll();
+      String prefix = current.config.users().emailPrefix() + "-";
+      try {
+        // Every scenario deletes its users; a count above zero here is a cleanup bug to chase.
+        LOG.info(
+            "Run end: {} test user(s) left in pool {}",
+            current.pool.countTestUsers(prefix),
+            current.config.userPool().id());
+      } catch (RuntimeException e) {
+        LOG.warn("Run end: could not count left-over test users: {}", e.getMessage());
+      }
       current.pool.close();
       if (current.stack != null) {
         current.stack.close();
@@ -76,7 +103,8 @@ public final class TestRun {
 
   static synchronized TestRun current() {
     if (current == null) {
-      throw new IllegalStateException("The run has not started: the @BeforeAll hook in Hooks starts it.");
+      throw new IllegalStateException(
+          "The run has not started: the @BeforeAll hook in Hooks starts it.");
     }
     return current;
   }

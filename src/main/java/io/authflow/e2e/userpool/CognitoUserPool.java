@@ -1,6 +1,8 @@
 package io.authflow.e2e.userpool;
 
+import io.authflow.e2e.config.PasswordPolicy;
 import io.authflow.e2e.config.UserPoolConfig;
+import io.authflow.e2e.config.UserPoolConfig.PolicySource;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
@@ -21,15 +27,22 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordPolicyType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
 /**
  * The user pool through the Cognito admin API (AWS SDK v2). Credentials come from the AWS default
- * chain; a local stand-in (endpoint override) takes fixed placeholder credentials it ignores.
- * Throttling is retried by the SDK's standard retry policy.
+ * chain, or from the profile userPool.awsProfile names; a local stand-in (endpoint override) takes
+ * fixed placeholder credentials it ignores. Throttling is retried by the SDK's standard retry
+ * strategy with exponential back-off and jitter.
  */
 public final class CognitoUserPool implements UserPool, AutoCloseable {
+  // The admin quotas are per account and region and shared with everything else there (UserUpdate
+  // 25/s, UserList 30/s): parallel workers and other teams' jobs can exceed them for a few
+  // seconds, so a throttled call gets more attempts than the SDK's default 3.
+  static final int MAX_ATTEMPTS = 6;
+  private static final Logger LOG = LoggerFactory.getLogger(CognitoUserPool.class);
   private final CognitoIdentityProviderClient client;
   private final UserPoolConfig config;
   private final PoolGuard guard;
@@ -37,12 +50,22 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
   public CognitoUserPool(UserPoolConfig config, PoolGuard guard) {
     this.config = config;
     this.guard = guard;
-    var builder = CognitoIdentityProviderClient.builder().region(Region.of(config.region()));
+    var builder =
+        CognitoIdentityProviderClient.builder()
+            .region(Region.of(config.region()))
+            .overrideConfiguration(
+                o ->
+                    o.retryStrategy(
+                        AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                            .maxAttempts(MAX_ATTEMPTS)
+                            .build()));
     if (config.hasEndpointOverride()) {
       builder
           .endpointOverride(URI.create(config.endpoint()))
           .credentialsProvider(
               StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+    } else if (!config.awsProfile().isEmpty()) {
+      builder.credentialsProvider(ProfileCredentialsProvider.create(config.awsProfile()));
     } else {
       builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
     }
@@ -75,13 +98,20 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
                       .messageAction(MessageActionType.SUPPRESS)
                       .userAttributes(
                           all.entrySet().stream()
-                              .map(e -> AttributeType.builder().name(e.getKey()).value(e.getValue()).build())
+                              .map(
+                                  e ->
+                                      AttributeType.builder()
+                                          .name(e.getKey())
+                                          .value(e.getValue())
+                                          .build())
                               .toList()));
           client.adminSetUserPassword(
               r -> r.userPoolId(config.id()).username(email).password(password).permanent(true));
           return find(email)
               .orElseThrow(
-                  () -> new IllegalStateException("User " + email + " was created but cannot be found"));
+                  () ->
+                      new IllegalStateException(
+                          "User " + email + " was created but cannot be found"));
         });
   }
 
@@ -89,6 +119,18 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
   public void delete(String email) {
     guard.checkDestructive("delete", email);
     find(email).ifPresent(user -> deleteUsername(user.username(), email));
+  }
+
+  @Override
+  public int countTestUsers(String prefix) {
+    return call(
+        "list test users",
+        () ->
+            (int)
+                listUsers("email ^= \"" + prefix + "\"").stream()
+                    .map(CognitoUserPool::toPoolUser)
+                    .filter(u -> guard.isTestAddress(u.email()))
+                    .count());
   }
 
   @Override
@@ -105,6 +147,79 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
                     .toList());
     stale.forEach(u -> deleteUsername(u.username(), u.email()));
     return stale.size();
+  }
+
+  /**
+   * The pool config with the policy test passwords must satisfy: amplify_outputs.json's when the
+   * config took it from there, else the pool's own (DescribeUserPool). Without permission for
+   * DescribeUserPool the configured policy stays, with a warning: a wrong guess shows as refused
+   * sign-ups, not as a failed run start.
+   */
+  public UserPoolConfig withPoolPasswordPolicy() {
+    if (config.passwordPolicySource() == PolicySource.AMPLIFY_OUTPUTS) {
+      return config;
+    }
+    try {
+      PasswordPolicyType policy =
+          call(
+              "describe the pool",
+              () ->
+                  client
+                      .describeUserPool(r -> r.userPoolId(config.id()))
+                      .userPool()
+                      .policies()
+                      .passwordPolicy());
+      return config.withPasswordPolicy(
+          new PasswordPolicy(
+              policy.minimumLength(),
+              Boolean.TRUE.equals(policy.requireUppercase()),
+              Boolean.TRUE.equals(policy.requireLowercase()),
+              Boolean.TRUE.equals(policy.requireNumbers()),
+              Boolean.TRUE.equals(policy.requireSymbols())),
+          PolicySource.USER_POOL);
+    } catch (UserPoolUnavailableException e) {
+      if (e.getCause() instanceof CognitoIdentityProviderException c
+          && c.awsErrorDetails() != null
+          && "AccessDeniedException".equals(c.awsErrorDetails().errorCode())) {
+        LOG.warn(
+            "Cannot read the password policy of user pool {} (cognito-idp:DescribeUserPool is not"
+                + " allowed, and userPool.amplifyOutputs gives none); test passwords follow"
+                + " userPool.passwordPolicy {}",
+            config.id(),
+            config.passwordPolicy());
+        return config;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Proves the pool answers and allows the admin calls the suite makes, without changing it:
+   * ListUsers, then AdminGetUser and AdminDeleteUser for {@code absentEmail}, a test address no
+   * user has; "no such user" is the permitted answer. AdminCreateUser and AdminSetUserPassword
+   * cannot be probed without writing, so they are not.
+   *
+   * @throws UserPoolUnavailableException naming the call refused and the fix
+   */
+  public void probeAdminAccess(String absentEmail) {
+    guard.checkDestructive("probe admin access", absentEmail);
+    call("list users", () -> client.listUsers(r -> r.userPoolId(config.id()).limit(1)));
+    for (String action : List.of("AdminGetUser", "AdminDeleteUser")) {
+      call(
+          "answer " + action,
+          () -> {
+            try {
+              if (action.equals("AdminGetUser")) {
+                client.adminGetUser(r -> r.userPoolId(config.id()).username(absentEmail));
+              } else {
+                client.adminDeleteUser(r -> r.userPoolId(config.id()).username(absentEmail));
+              }
+            } catch (UserNotFoundException permitted) {
+              // The call was allowed and found nobody, as intended.
+            }
+            return null;
+          });
+    }
   }
 
   @Override
@@ -128,7 +243,8 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
   private List<UserType> listUsers(String filter) {
     List<UserType> users = new ArrayList<>();
     client
-        .listUsersPaginator(ListUsersRequest.builder().userPoolId(config.id()).filter(filter).build())
+        .listUsersPaginator(
+            ListUsersRequest.builder().userPoolId(config.id()).filter(filter).build())
         .users()
         .forEach(users::add);
     return users;
@@ -153,14 +269,25 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
       String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
       String fix =
           switch (code) {
-            case "ResourceNotFoundException" -> " Check userPool.id and userPool.region in " + "config.";
+            case "ResourceNotFoundException" ->
+                " Check userPool.id and userPool.region in " + "config.";
             case "AccessDeniedException", "UnrecognizedClientException", "NotAuthorizedException" ->
                 " The AWS credentials need cognito-idp admin permissions on this pool.";
             default -> "";
           };
       throw new UserPoolUnavailableException(
-          "User pool " + config.id() + " at " + where() + " refused to " + action + ": " + code + " "
-              + e.awsErrorDetails().errorMessage() + "." + fix,
+          "User pool "
+              + config.id()
+              + " at "
+              + where()
+              + " refused to "
+              + action
+              + ": "
+              + code
+              + " "
+              + e.awsErrorDetails().errorMessage()
+              + "."
+              + fix,
           e);
     } catch (SdkClientException e) {
       throw new UserPoolUnavailableException(
@@ -173,7 +300,8 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
               + "). Check userPool.endpoint / userPool.region and the network.",
           e);
     } catch (SdkException e) {
-      throw new UserPoolUnavailableException("Cannot " + action + " in " + where() + ": " + e.getMessage(), e);
+      throw new UserPoolUnavailableException(
+          "Cannot " + action + " in " + where() + ": " + e.getMessage(), e);
     }
   }
 

@@ -3,9 +3,9 @@ package io.authflow.e2e.userpool;
 import java.util.Locale;
 
 /**
- * Refuses destructive calls on a pool that config does not mark disposable, and on any address
- * that is not a test address ({@code <prefix>-…@<domain>}): a typo in a config must never delete a
- * real customer.
+ * Refuses destructive calls on a pool that config does not mark disposable, and on any address that
+ * is not a test address ({@code <prefix>-…@<domain>}): a typo in a config must never delete a real
+ * customer.
  */
 public final class PoolGuard {
   private final String poolId;

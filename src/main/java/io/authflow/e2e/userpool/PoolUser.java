@@ -5,7 +5,11 @@ import java.util.Map;
 
 /** A user as the admin API reports them: status (UNCONFIRMED, CONFIRMED, …) and attributes. */
 public record PoolUser(
-    String username, String status, boolean enabled, Instant created, Map<String, String> attributes) {
+    String username,
+    String status,
+    boolean enabled,
+    Instant created,
+    Map<String, String> attributes) {
 
   public PoolUser {
     attributes = Map.copyOf(attributes);

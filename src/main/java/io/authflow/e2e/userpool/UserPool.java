@@ -19,6 +19,11 @@ public interface UserPool {
   /** Deletes the user with this email, if there is one. */
   void delete(String email);
 
-  /** Deletes test users whose email starts with {@code prefix} and that are older than {@code age}. */
+  /** How many test users (email starting with {@code prefix}) the pool holds. */
+  int countTestUsers(String prefix);
+
+  /**
+   * Deletes test users whose email starts with {@code prefix} and that are older than {@code age}.
+   */
   int sweep(String prefix, Duration age);
 }

@@ -39,8 +39,8 @@ public final class PasswordGenerator {
   }
 
   /**
-   * A password that breaks the policy in exactly one way: everything else about it is valid, so
-   * the pool's answer names that one rule.
+   * A password that breaks the policy in exactly one way: everything else about it is valid, so the
+   * pool's answer names that one rule.
    */
   public String breaking(PasswordFlaw flaw) {
     String valid = generate();

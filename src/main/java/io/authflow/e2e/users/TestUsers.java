@@ -53,9 +53,16 @@ public final class TestUsers implements Disposable {
     return new TestUser(email, passwords.generate(), "");
   }
 
-  /** A fresh mobile number in the range reserved for fiction (+1 555 01xx xxx). */
+  /**
+   * The configured test mobile, or a fresh number in the range reserved for fiction (+1 555 01xx
+   * xxx) that only the local stack's inbox receives.
+   */
   public String newMobile() {
-    String mobile = "+155501" + String.format("%05d", random.nextInt(100_000));
+    String configured = config.users().mobile();
+    String mobile =
+        configured.isEmpty()
+            ? "+155501" + String.format("%05d", random.nextInt(100_000))
+            : configured;
     mobiles.add(mobile);
     return mobile;
   }

@@ -1,0 +1,117 @@
+package io.authflow.e2e.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code auth} section of an Amplify Gen 2 app's {@code amplify_outputs.json}: the pool the app
+ * signs users in to, and its password policy when the backend wrote one ({@code password_policy} is
+ * optional in the schema).
+ */
+public record AmplifyOutputs(
+    Path file,
+    String region,
+    String userPoolId,
+    String userPoolClientId,
+    Optional<PasswordPolicy> passwordPolicy) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String REGENERATE =
+      " Regenerate it from the app's backend with `npx ampx generate outputs`.";
+
+  /**
+   * @throws ConfigException listing every problem with the file, each naming it and the fix
+   */
+  public static AmplifyOutputs read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(
+          "userPool.amplifyOutputs points at "
+              + file.toAbsolutePath()
+              + ", which is not a file. Give the path of the app's amplify_outputs.json (relative"
+              + " paths start from the directory Maven runs in), or leave the key empty and set"
+              + " userPool.region, userPool.id and userPool.clientId.");
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      var where = e.getLocation();
+      throw new ConfigException(
+          file
+              + " is not valid JSON"
+              + (where == null
+                  ? ""
+                  : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
+              + ": "
+              + e.getOriginalMessage()
+              + "."
+              + REGENERATE);
+    } catch (IOException e) {
+      throw new ConfigException(file + " cannot be read: " + e.getMessage());
+    }
+    JsonNode auth = root == null ? null : root.get("auth");
+    if (auth == null || !auth.isObject()) {
+      throw new ConfigException(
+          file
+              + " has no auth section: the app's backend defines no auth (defineAuth), or the file"
+              + " is not amplify_outputs.json."
+              + REGENERATE);
+    }
+    List<String> problems = new ArrayList<>();
+    String region = text(file, auth, "aws_region", problems);
+    String poolId = text(file, auth, "user_pool_id", problems);
+    String clientId = text(file, auth, "user_pool_client_id", problems);
+    Optional<PasswordPolicy> policy = policy(file, auth.get("password_policy"), problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new AmplifyOutputs(file, region, poolId, clientId, policy);
+  }
+
+  private static String text(Path file, JsonNode auth, String key, List<String> problems) {
+    JsonNode node = auth.get(key);
+    if (node == null || !node.isTextual() || node.asText().isBlank()) {
+      problems.add(file + ": auth." + key + " is missing or not a string." + REGENERATE);
+      return "";
+    }
+    return node.asText().trim();
+  }
+
+  private static Optional<PasswordPolicy> policy(
+      Path file, JsonNode policy, List<String> problems) {
+    if (policy == null || policy.isNull()) {
+      return Optional.empty();
+    }
+    JsonNode minLength = policy.get("min_length");
+    if (minLength == null || !minLength.canConvertToInt() || minLength.asInt() < 1) {
+      problems.add(
+          file
+              + ": auth.password_policy.min_length is missing or not a positive number."
+              + REGENERATE);
+    }
+    return Optional.of(
+        new PasswordPolicy(
+            minLength == null ? 0 : minLength.asInt(),
+            flag(file, policy, "require_uppercase", problems),
+            flag(file, policy, "require_lowercase", problems),
+            flag(file, policy, "require_numbers", problems),
+            flag(file, policy, "require_symbols", problems)));
+  }
+
+  private static boolean flag(Path file, JsonNode policy, String key, List<String> problems) {
+    JsonNode node = policy.get(key);
+    if (node == null || !node.isBoolean()) {
+      problems.add(
+          file + ": auth.password_policy." + key + " is missing or not true/false." + REGENERATE);
+      return false;
+    }
+    return node.asBoolean();
+  }
+}

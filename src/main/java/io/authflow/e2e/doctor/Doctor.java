@@ -1,0 +1,70 @@
+package io.authflow.e2e.doctor;
+
+import io.authflow.e2e.config.ConfigException;
+import io.authflow.e2e.config.ConfigLoader;
+import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.local.LocalStack;
+import io.authflow.e2e.local.LocalStackException;
+import io.authflow.e2e.report.RunEnvironment;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The preflight doctor ({@code mvn -Pdoctor}, or {@code -Denv=<name>} for another environment):
+ * checks the chosen environment and prints a checklist with a fix per failing line. On {@code
+ * local} it starts the embedded stack, checks it and stops it again.
+ */
+public final class Doctor {
+  private Doctor() {}
+
+  public static void main(String[] args) {
+    Checklist checklist = examine();
+    System.out.println(checklist.render());
+    if (!checklist.passed()) {
+      // exec:java fails the build on an exception, without ending Maven's JVM as System.exit would.
+      throw new IllegalStateException(
+          "Preflight: "
+              + checklist.failures().size()
+              + " of "
+              + checklist.results().size()
+              + " checks failed; fix the lines marked ✘ above.");
+    }
+  }
+
+  static Checklist examine() {
+    HarnessConfig config;
+    try {
+      config = ConfigLoader.fromSystem();
+    } catch (ConfigException e) {
+      return new Checklist(
+          System.getProperty("env", "local"),
+          List.of(CheckResult.fail("Config valid", e.getMessage(), "fix each problem listed.")),
+          Duration.ZERO);
+    }
+    CheckResult valid = CheckResult.pass("Config valid", config.file().toString());
+    Preflight preflight = new Preflight(new RunEnvironment());
+    if (!config.embeddedStack()) {
+      return preflight.check(config, List.of(valid));
+    }
+    try (LocalStack stack = new LocalStack(Path.of("").toAbsolutePath())) {
+      HarnessConfig started;
+      try {
+        started = stack.start(config);
+      } catch (LocalStackException e) {
+        return new Checklist(
+            config.env(),
+            List.of(
+                valid,
+                CheckResult.fail(
+                    "Local stack started",
+                    Preflight.firstLine(e.getMessage()),
+                    "see the log named below the message; 'mvn test' installs what it needs.")),
+            Duration.ZERO);
+      }
+      return preflight.check(
+          started,
+          List.of(valid, CheckResult.pass("Local stack started", "logs in reports/local-stack/")));
+    }
+  }
+}

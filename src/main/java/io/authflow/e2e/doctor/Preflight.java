@@ -1,0 +1,348 @@
+package io.authflow.e2e.doctor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.config.InboxConfig.InboxType;
+import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.report.RunEnvironment;
+import io.authflow.e2e.screens.ScreenMap;
+import io.authflow.e2e.userpool.CognitoUserPool;
+import io.authflow.e2e.userpool.PoolGuard;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The checks that tell in seconds whether an environment can run the suite: secrets present, Appium
+ * reachable, the user pool reachable with the admin calls the suite makes, the inbox reachable, and
+ * the app's first screen showing the testIDs the screen map expects. Each failed check says what
+ * was seen and how to fix it; no check changes anything.
+ */
+public final class Preflight {
+  static final String MAILOSAUR_API = "https://mailosaur.com/";
+  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Map<String, String> environment;
+  private final String mailosaurApi;
+  private final RunEnvironment facts;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /**
+   * @param environment where secrets are read from (the process environment in a run)
+   * @param mailosaurApi the Mailosaur API's base URL (tests give a stand-in's)
+   * @param facts receives what the checks learn about the run (the Appium version)
+   */
+  public Preflight(Map<String, String> environment, String mailosaurApi, RunEnvironment facts) {
+    this.environment = environment;
+    this.mailosaurApi = mailosaurApi;
+    this.facts = facts;
+  }
+
+  public Preflight(RunEnvironment facts) {
+    this(System.getenv(), MAILOSAUR_API, facts);
+  }
+
+  /** Runs every check on a valid config; {@code before} are lines already decided (config). */
+  public Checklist check(HarnessConfig config, List<CheckResult> before) {
+    Instant start = Instant.now();
+    List<CheckResult> results = new ArrayList<>(before);
+    results.addAll(secrets(config));
+    CheckResult appium = appium(config);
+    results.add(appium);
+    results.add(pool(config));
+    results.add(inbox(config));
+    results.add(
+        appium.passed()
+            ? firstScreen(config)
+            : CheckResult.fail(
+                "App's first screen",
+                "not checked: Appium is not reachable",
+                "see the Appium line."));
+    return new Checklist(config.env(), results, Duration.between(start, Instant.now()));
+  }
+
+  List<CheckResult> secrets(HarnessConfig config) {
+    List<CheckResult> results = new ArrayList<>();
+    if (config.inbox().type() == InboxType.MAILOSAUR) {
+      results.add(
+          environment.getOrDefault("MAILOSAUR_API_KEY", "").isBlank()
+              ? CheckResult.fail(
+                  "Secret MAILOSAUR_API_KEY",
+                  "not set, and inbox.type is mailosaur (" + config.file() + ")",
+                  "export MAILOSAUR_API_KEY=<key> (Mailosaur dashboard > Account > API access; in"
+                      + " CI a secret variable of that name).")
+              : CheckResult.pass("Secret MAILOSAUR_API_KEY", "set"));
+    }
+    var target = config.target();
+    if (target.farm().needsCredentials()) {
+      var credentials = target.credentials();
+      results.add(
+          credentials.present()
+              ? CheckResult.pass("Farm credentials", "set (" + credentials + ")")
+              : CheckResult.fail(
+                  "Farm credentials",
+                  "missing: " + credentials,
+                  "export the variables target.credentials names in " + config.file() + "."));
+    }
+    var pool = config.userPool();
+    if (!pool.hasEndpointOverride()) {
+      String source =
+          pool.awsProfile().isEmpty() ? "the default chain" : "profile " + pool.awsProfile();
+      try {
+        (pool.awsProfile().isEmpty()
+                ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.create(pool.awsProfile()))
+            .resolveCredentials();
+        results.add(CheckResult.pass("AWS credentials", "found through " + source));
+      } catch (SdkException e) {
+        results.add(
+            CheckResult.fail(
+                "AWS credentials",
+                "none found through " + source,
+                "export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE), or set"
+                    + " userPool.awsProfile to a profile of ~/.aws/config."));
+      }
+    }
+    return results;
+  }
+
+  CheckResult appium(HarnessConfig config) {
+    String name = "Appium reachable";
+    URI server = URI.create(config.target().appium());
+    String shown = RunEnvironment.maskUrl(server.toString());
+    String fix =
+        config.embeddedStack()
+            ? "the local stack's Appium did not answer; see reports/local-stack/appium.log."
+            : "start the Appium server (appium --port "
+                + Math.max(server.getPort(), 4723)
+                + "), or correct target.appium in "
+                + config.file()
+                + ".";
+    try {
+      HttpResponse<String> response =
+          http.send(
+              get(server, "status", server.getUserInfo()), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        return CheckResult.fail(
+            name, shown + "/status answered HTTP " + response.statusCode(), fix);
+      }
+      JsonNode value = new ObjectMapper().readTree(response.body()).path("value");
+      String version = value.path("build").path("version").asText("");
+      if (!version.isEmpty()) {
+        facts.appiumVersion(version);
+      }
+      return value.path("ready").asBoolean(true)
+          ? CheckResult.pass(
+              name, shown + " is ready" + (version.isEmpty() ? "" : ", Appium " + version))
+          : CheckResult.fail(name, shown + " is not ready: " + value.path("message").asText(), fix);
+    } catch (IOException e) {
+      return CheckResult.fail(name, shown + " did not answer (" + describe(e) + ")", fix);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CheckResult.fail(name, "interrupted", fix);
+    }
+  }
+
+  CheckResult pool(HarnessConfig config) {
+    String name = "User pool admin access";
+    var pool = config.userPool();
+    var users = config.users();
+    if (!pool.disposable()) {
+      return CheckResult.fail(
+          name,
+          "pool "
+              + RunEnvironment.maskPoolId(pool.id())
+              + " is not marked disposable, so the suite may not create or delete its test users",
+          "set userPool.disposable: true in "
+              + config.file()
+              + " if the pool holds test users only.");
+    }
+    String probe = users.emailPrefix() + "-doctor-probe@" + users.emailDomain();
+    try (var cognito =
+        new CognitoUserPool(
+            pool,
+            new PoolGuard(
+                pool.id(), pool.disposable(), users.emailPrefix(), users.emailDomain()))) {
+      cognito.probeAdminAccess(probe);
+      return CheckResult.pass(
+          name, "pool " + pool.id() + " answers ListUsers, AdminGetUser and AdminDeleteUser");
+    } catch (RuntimeException e) {
+      return CheckResult.fail(
+          name,
+          firstLine(e.getMessage()),
+          "check userPool.id and userPool.region in "
+              + config.file()
+              + ", and that the AWS credentials allow cognito-idp admin calls on it.");
+    }
+  }
+
+  CheckResult inbox(HarnessConfig config) {
+    String name = "Inbox reachable";
+    if (config.inbox().type() == InboxType.SMTP) {
+      return CheckResult.pass(name, "the local stack's SMTP inbox runs in this JVM");
+    }
+    String key = environment.getOrDefault("MAILOSAUR_API_KEY", "");
+    if (key.isBlank()) {
+      return CheckResult.fail(
+          name, "not checked: MAILOSAUR_API_KEY is not set", "see the secret's line.");
+    }
+    String serverId = config.inbox().serverId();
+    URI api = URI.create(mailosaurApi.replaceAll("/+$", "") + "/");
+    try {
+      HttpResponse<String> response =
+          http.send(
+              get(api, "api/servers/" + serverId, key + ":"), HttpResponse.BodyHandlers.ofString());
+      return switch (response.statusCode()) {
+        case 200 -> CheckResult.pass(name, "Mailosaur server " + serverId + " answers");
+        case 401, 403 ->
+            CheckResult.fail(
+                name,
+                "Mailosaur refused the API key (HTTP " + response.statusCode() + ")",
+                "export the current key as MAILOSAUR_API_KEY.");
+        case 404 ->
+            CheckResult.fail(
+                name,
+                "Mailosaur has no server '" + serverId + "'",
+                "set inbox.serverId in " + config.file() + " to the id the dashboard shows.");
+        default ->
+            CheckResult.fail(
+                name,
+                "Mailosaur answered HTTP " + response.statusCode(),
+                "retry later; see Mailosaur's status page.");
+      };
+    } catch (IOException e) {
+      return CheckResult.fail(
+          name,
+          "Mailosaur at " + api + " did not answer (" + describe(e) + ")",
+          "check the network and proxy settings.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CheckResult.fail(name, "interrupted", "run the doctor again.");
+    }
+  }
+
+  /** Opens the app and checks that its first screen has every testID the screen map gives it. */
+  CheckResult firstScreen(HarnessConfig config) {
+    String name = "App's first screen";
+    Path mapFile =
+        config
+            .file()
+            .toAbsolutePath()
+            .getParent()
+            .resolve("apps")
+            .resolve(config.app().name() + ".yaml");
+    ScreenMap map;
+    try {
+      map = ScreenMap.load(mapFile);
+    } catch (RuntimeException e) {
+      return CheckResult.fail(name, firstLine(e.getMessage()), "fix " + mapFile + ".");
+    }
+    AppSession app = new AppSession(config);
+    try {
+      app.launch();
+      List<String> screens = map.names().stream().filter(n -> n.endsWith(".screen")).toList();
+      Optional<String> shown = awaitAnyScreen(app, map, screens, config.timeouts().screen());
+      if (shown.isEmpty()) {
+        return CheckResult.fail(
+            name,
+            "none of the screens the map knows ("
+                + String.join(", ", screens)
+                + ") showed within "
+                + config.timeouts().screen().toSeconds()
+                + "s",
+            "make the app publish the testIDs of "
+                + mapFile
+                + ", or map its names to the app's testIDs there.");
+      }
+      String screen = shown.get().substring(0, shown.get().length() - ".screen".length());
+      List<String> expected = map.names().stream().filter(n -> n.startsWith(screen + ".")).toList();
+      List<String> missing =
+          expected.stream()
+              .filter(n -> app.driver().findElements(map.locator(n, app.platform())).isEmpty())
+              .map(map::describe)
+              .toList();
+      return missing.isEmpty()
+          ? CheckResult.pass(
+              name, screen + " shows all " + expected.size() + " testIDs of the screen map")
+          : CheckResult.fail(
+              name,
+              screen + " lacks " + String.join(", ", missing),
+              "add the testID to the app, or map the name to the testID the app has in "
+                  + mapFile
+                  + ".");
+    } catch (WebDriverException | IllegalStateException e) {
+      return CheckResult.fail(
+          name,
+          "no session: " + firstLine(e.getMessage()),
+          "check that the Appium server has the driver for "
+              + app.platform().name().toLowerCase()
+              + " and that the target's capabilities are right.");
+    } finally {
+      app.dispose();
+    }
+  }
+
+  private static Optional<String> awaitAnyScreen(
+      AppSession app, ScreenMap map, List<String> screens, Duration timeout) {
+    try {
+      return Optional.of(
+          new WebDriverWait(app.driver(), timeout)
+              .until(
+                  (WebDriver driver) ->
+                      screens.stream()
+                          .filter(s -> displayed(driver, map.locator(s, app.platform())))
+                          .findFirst()
+                          .orElse(null)));
+    } catch (TimeoutException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean displayed(WebDriver driver, By locator) {
+    return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  /** A GET of {@code path} below {@code base}; {@code userInfo} becomes Basic authentication. */
+  private static HttpRequest get(URI base, String path, String userInfo) {
+    String root = RunEnvironment.maskUrl(base.toString()).replaceAll("/+$", "") + "/";
+    var request = HttpRequest.newBuilder(URI.create(root + path)).timeout(HTTP_TIMEOUT).GET();
+    if (userInfo != null && !userInfo.isEmpty()) {
+      request.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+    }
+    return request.build();
+  }
+
+  private static String describe(IOException e) {
+    return e.getMessage() == null
+        ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  static String firstLine(String text) {
+    return text == null ? "no message" : text.strip().lines().findFirst().orElse(text);
+  }
+}

@@ -1,0 +1,183 @@
+package io.authflow.e2e.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.authflow.e2e.config.UserPoolConfig.PolicySource;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An Amplify Gen 2 app's amplify_outputs.json (schema 1.4, src/test/resources/amplify) read on its
+ * own and through the config loader (userPool.amplifyOutputs).
+ */
+class AmplifyOutputsTest {
+  private static final String REMOTE =
+      """
+      stack: none
+      target:
+        appium: http://127.0.0.1:4723
+      inbox:
+        type: mailosaur
+      """;
+
+  @TempDir Path configDir;
+
+  @BeforeEach
+  void copyDefaults() throws IOException {
+    Files.copy(Path.of("config/defaults.yaml"), configDir.resolve("defaults.yaml"));
+  }
+
+  @Test
+  void readsThePoolAndItsPasswordPolicyFromTheAuthSection() {
+    AmplifyOutputs outputs = AmplifyOutputs.read(resource("amplify_outputs.json"));
+
+    assertThat(outputs.region()).isEqualTo("eu-central-1");
+    assertThat(outputs.userPoolId()).isEqualTo("eu-central-1_Ab3dE5gH7");
+    assertThat(outputs.userPoolClientId()).isEqualTo("4t1c9k2m7q3r8s5u6v0w1x2y3z");
+    assertThat(outputs.passwordPolicy()).contains(new PasswordPolicy(12, true, true, true, false));
+  }
+
+  @Test
+  void aFileWithoutPasswordPolicyLeavesThePolicyOpen() {
+    assertThat(AmplifyOutputs.read(resource("without-password-policy.json")).passwordPolicy())
+        .isEmpty();
+  }
+
+  @Test
+  void aMissingFileNamesThePathAndTheAlternative() {
+    Path missing = configDir.resolve("nowhere/amplify_outputs.json");
+
+    var e = catchThrowableOfType(ConfigException.class, () -> AmplifyOutputs.read(missing));
+
+    assertThat(e.getMessage())
+        .contains("userPool.amplifyOutputs points at " + missing.toAbsolutePath())
+        .contains("set userPool.region, userPool.id and userPool.clientId");
+  }
+
+  @Test
+  void invalidJsonNamesTheFileAndWhere() throws IOException {
+    Path broken = Files.writeString(configDir.resolve("amplify_outputs.json"), "{\"auth\": {");
+
+    var e = catchThrowableOfType(ConfigException.class, () -> AmplifyOutputs.read(broken));
+
+    assertThat(e.getMessage())
+        .contains(broken + " is not valid JSON")
+        .containsPattern("line \\d+, column \\d+")
+        .contains("npx ampx generate outputs");
+  }
+
+  @Test
+  void aFileWithoutAuthSaysTheBackendDefinesNoAuth() {
+    var e =
+        catchThrowableOfType(
+            ConfigException.class, () -> AmplifyOutputs.read(resource("without-auth.json")));
+
+    assertThat(e.getMessage()).contains("has no auth section").contains("defineAuth");
+  }
+
+  @Test
+  void everyBrokenFieldIsListedAtOnce() {
+    var e =
+        catchThrowableOfType(
+            ConfigException.class, () -> AmplifyOutputs.read(resource("broken-policy.json")));
+
+    assertThat(e.problems())
+        .hasSize(3)
+        .anySatisfy(p -> assertThat(p).contains("auth.user_pool_id is missing"))
+        .anySatisfy(p -> assertThat(p).contains("auth.password_policy.min_length"))
+        .anySatisfy(p -> assertThat(p).contains("auth.password_policy.require_symbols"));
+  }
+
+  @Test
+  void theConfigTakesPoolAndPolicyFromTheFileTheProfileNames() throws IOException {
+    write(REMOTE + "userPool:\n  amplifyOutputs: " + resource("amplify_outputs.json") + "\n");
+
+    UserPoolConfig pool = load().userPool();
+
+    assertThat(pool.region()).isEqualTo("eu-central-1");
+    assertThat(pool.id()).isEqualTo("eu-central-1_Ab3dE5gH7");
+    assertThat(pool.clientId()).isEqualTo("4t1c9k2m7q3r8s5u6v0w1x2y3z");
+    assertThat(pool.passwordPolicy()).isEqualTo(new PasswordPolicy(12, true, true, true, false));
+    assertThat(pool.passwordPolicySource()).isEqualTo(PolicySource.AMPLIFY_OUTPUTS);
+  }
+
+  @Test
+  void withoutAPolicyInTheFileTheConfiguredOneStandsUntilThePoolIsAsked() throws IOException {
+    write(
+        REMOTE
+            + "userPool:\n  amplifyOutputs: "
+            + resource("without-password-policy.json")
+            + "\n  awsProfile: qa\n");
+
+    UserPoolConfig pool = load().userPool();
+
+    assertThat(pool.id()).isEqualTo("eu-central-1_Ab3dE5gH7");
+    assertThat(pool.passwordPolicy()).isEqualTo(new PasswordPolicy(8, true, true, true, true));
+    assertThat(pool.passwordPolicySource()).isEqualTo(PolicySource.CONFIG);
+    assertThat(pool.awsProfile()).isEqualTo("qa");
+  }
+
+  @Test
+  void aKeyThatDisagreesWithTheFileIsAMistake() throws IOException {
+    write(
+        REMOTE
+            + "userPool:\n  amplifyOutputs: "
+            + resource("amplify_outputs.json")
+            + "\n  id: eu-central-1_Other\n");
+
+    var e = catchThrowableOfType(ConfigException.class, this::load);
+
+    assertThat(e.problems())
+        .singleElement()
+        .asString()
+        .contains("userPool.id is 'eu-central-1_Other'")
+        .contains("says 'eu-central-1_Ab3dE5gH7'")
+        .contains("remove one of them");
+  }
+
+  @Test
+  void explicitKeysWithoutAFileKeepTheConfiguredPolicy() throws IOException {
+    write(
+        REMOTE + "userPool:\n  region: eu-west-1\n  id: eu-west-1_abc123\n  clientId: client123\n");
+
+    UserPoolConfig pool = load().userPool();
+
+    assertThat(pool.id()).isEqualTo("eu-west-1_abc123");
+    assertThat(pool.passwordPolicySource()).isEqualTo(PolicySource.CONFIG);
+    assertThat(pool.awsProfile()).isEmpty();
+  }
+
+  @Test
+  void aBadPathInTheConfigIsListedWithTheOtherProblems() throws IOException {
+    write(REMOTE + "userPool:\n  amplifyOutputs: " + configDir.resolve("missing.json") + "\n");
+
+    var e = catchThrowableOfType(ConfigException.class, this::load);
+
+    assertThat(e.problems())
+        .anySatisfy(p -> assertThat(p).contains("userPool.amplifyOutputs points at"))
+        .anySatisfy(p -> assertThat(p).contains("userPool.id is missing"));
+  }
+
+  private HarnessConfig load() {
+    return new ConfigLoader(configDir, Map.of(), Map.of()).load("remote");
+  }
+
+  private void write(String yaml) throws IOException {
+    Files.writeString(configDir.resolve("remote.yaml"), yaml);
+  }
+
+  private static Path resource(String name) {
+    try {
+      return Path.of(AmplifyOutputsTest.class.getResource("/amplify/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,310 @@
+package io.authflow.e2e.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The config loader against a copy of the real config/defaults.yaml and environment files written
+ * per test: every bad input gives a message naming the file, key or variable and the fix.
+ */
+class ConfigLoaderTest {
+  private static final Path REAL_CONFIG = Path.of("config");
+
+  // A complete environment with stack: none, so each test can break exactly one thing.
+  private static final String REMOTE =
+      """
+      stack: none
+      target:
+        appium: http://127.0.0.1:4723
+      userPool:
+        region: eu-west-1
+        id: eu-west-1_abc123
+        clientId: client123
+      inbox:
+        type: mailosaur
+      """;
+
+  @TempDir Path configDir;
+
+  @BeforeEach
+  void copyDefaults() throws IOException {
+    Files.copy(REAL_CONFIG.resolve("defaults.yaml"), configDir.resolve("defaults.yaml"));
+  }
+
+  @Test
+  void aCompleteEnvironmentLoadsOverTheDefaults() throws IOException {
+    write("remote", REMOTE);
+
+    HarnessConfig config = load("remote");
+
+    assertThat(config.env()).isEqualTo("remote");
+    assertThat(config.embeddedStack()).isFalse();
+    assertThat(config.userPool().id()).isEqualTo("eu-west-1_abc123");
+    assertThat(config.userPool().disposable()).isFalse();
+    assertThat(config.inbox().type()).isEqualTo(InboxConfig.InboxType.MAILOSAUR);
+    assertThat(config.target().appium()).isEqualTo("http://127.0.0.1:4723");
+    // Untouched keys keep the defaults.
+    assertThat(config.timeouts().screen()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(config.userPool().passwordPolicy())
+        .isEqualTo(new PasswordPolicy(8, true, true, true, true));
+  }
+
+  @Test
+  void anUnknownEnvironmentNamesTheMissingFileAndTheKnownOnes() throws IOException {
+    write("staging", REMOTE);
+    write("nightly", REMOTE);
+
+    ConfigException e = loadFails("prod");
+
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.getMessage())
+        .contains("Unknown environment 'prod'")
+        .contains(configDir.resolve("prod.yaml").toString())
+        .contains("Known environments: nightly, staging.")
+        .contains("-Denv=<name>");
+  }
+
+  @Test
+  void malformedYamlNamesTheFileAndWhere() throws IOException {
+    write("broken", "stack: none\ntarget:\n  platform: [browser\n  appium: x\n");
+
+    ConfigException e = loadFails("broken");
+
+    assertThat(e.getMessage())
+        .contains(configDir.resolve("broken.yaml").toString())
+        .contains("is not valid YAML")
+        .containsPattern("line \\d+, column \\d+");
+  }
+
+  @Test
+  void aMissingRequiredKeyNamesFileKeyAndBothOverrides() throws IOException {
+    write("remote", REMOTE.replace("  id: eu-west-1_abc123\n", ""));
+
+    ConfigException e = loadFails("remote");
+
+    assertThat(e.problems())
+        .containsExactly(
+            configDir.resolve("remote.yaml")
+                + ": userPool.id is missing; set it in the file, with -Dauthflow.userPool.id=…,"
+                + " or with AUTHFLOW_USERPOOL_ID.");
+  }
+
+  @Test
+  void aMissingRequiredKeyCanComeFromAnOverride() throws IOException {
+    write("remote", REMOTE.replace("  id: eu-west-1_abc123\n", ""));
+
+    HarnessConfig config =
+        new ConfigLoader(configDir, Map.of(), Map.of("AUTHFLOW_USERPOOL_ID", "eu-west-1_fromEnv"))
+            .load("remote");
+
+    assertThat(config.userPool().id()).isEqualTo("eu-west-1_fromEnv");
+  }
+
+  @Test
+  void aKeyInTheWrongCaseSuggestsTheKnownKey() throws IOException {
+    write("typo", "stack: embedded\nuserPool:\n  Region: local\n");
+
+    ConfigException e = loadFails("typo");
+
+    assertThat(e.getMessage())
+        .contains(configDir.resolve("typo.yaml").toString())
+        .contains("unknown key 'userPool.Region'")
+        .contains("did you mean 'userPool.region'?");
+  }
+
+  @Test
+  void aSectionInTheWrongCaseSuggestsTheKnownSection() throws IOException {
+    write("typo", "stack: embedded\nuserpool:\n  region: local\n");
+
+    ConfigException e = loadFails("typo");
+
+    assertThat(e.getMessage())
+        .contains("unknown key 'userpool'")
+        .contains("did you mean 'userPool'?");
+  }
+
+  @Test
+  void anUnknownKeyPointsToTheDefaults() throws IOException {
+    write("typo", REMOTE + "timeouts:\n  screens: PT5S\n");
+
+    ConfigException e = loadFails("typo");
+
+    assertThat(e.problems())
+        .containsExactly(
+            configDir.resolve("typo.yaml")
+                + ": unknown key 'timeouts.screens' (see config/defaults.yaml for the keys).");
+  }
+
+  @Test
+  void aBadDurationAsksForIso8601() throws IOException {
+    write("remote", REMOTE + "timeouts:\n  screen: 15s\n");
+
+    ConfigException e = loadFails("remote");
+
+    assertThat(e.problems())
+        .singleElement(STRING)
+        .contains("remote.yaml: timeouts.screen is '15s', not a duration")
+        .contains("PT15S");
+  }
+
+  @Test
+  void aZeroDurationIsRefused() throws IOException {
+    write("remote", REMOTE + "timeouts:\n  code: PT0S\n");
+
+    assertThat(loadFails("remote").problems())
+        .singleElement(STRING)
+        .contains("timeouts.code is 'PT0S'; it must be longer than zero.");
+  }
+
+  @Test
+  void aBadBooleanAsksForTrueOrFalse() throws IOException {
+    write("remote", REMOTE.replace("  region:", "  disposable: sometimes\n  region:"));
+
+    assertThat(loadFails("remote").problems())
+        .singleElement(STRING)
+        .contains("userPool.disposable is 'sometimes'; use true or false.");
+  }
+
+  @Test
+  void aCodePatternThatIsNoRegexIsRefused() throws IOException {
+    write("remote", REMOTE + "  codePattern: '(\\d{6'\n");
+
+    assertThat(loadFails("remote").problems())
+        .singleElement(STRING)
+        .contains("inbox.codePattern '(\\d{6' is not a regular expression");
+  }
+
+  @Test
+  void aCodePatternWithoutAGroupIsRefused() throws IOException {
+    write("remote", REMOTE + "  codePattern: '\\d{6}'\n");
+
+    assertThat(loadFails("remote").problems())
+        .singleElement(STRING)
+        .contains("needs a group around the code");
+  }
+
+  @Test
+  void everyProblemIsListedAtOnce() throws IOException {
+    write(
+        "remote",
+        REMOTE.replace("  region:", "  disposable: sometimes\n  region:")
+            + "  codePattern: '(\\d{6'\n"
+            + "timeouts:\n  screen: 15s\n");
+
+    ConfigException e = loadFails("remote");
+
+    assertThat(e.problems()).hasSize(3);
+    assertThat(e.getMessage())
+        .startsWith("The configuration has 3 problems:")
+        .contains("userPool.disposable", "inbox.codePattern", "timeouts.screen");
+  }
+
+  @Test
+  void aSystemPropertyOverridesTheFile() throws IOException {
+    write("remote", REMOTE + "timeouts:\n  screen: PT20S\n");
+
+    HarnessConfig config =
+        new ConfigLoader(configDir, Map.of("authflow.timeouts.screen", "PT3S"), Map.of())
+            .load("remote");
+
+    assertThat(config.timeouts().screen()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void anEnvironmentVariableOverridesTheFile() throws IOException {
+    write("remote", REMOTE + "timeouts:\n  screen: PT20S\n");
+
+    HarnessConfig config =
+        new ConfigLoader(configDir, Map.of(), Map.of("AUTHFLOW_TIMEOUTS_SCREEN", "PT4S"))
+            .load("remote");
+
+    assertThat(config.timeouts().screen()).isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void aSystemPropertyWinsOverAnEnvironmentVariable() throws IOException {
+    write("remote", REMOTE + "timeouts:\n  screen: PT20S\n");
+
+    HarnessConfig config =
+        new ConfigLoader(
+                configDir,
+                Map.of("authflow.timeouts.screen", "PT3S"),
+                Map.of("AUTHFLOW_TIMEOUTS_SCREEN", "PT4S"))
+            .load("remote");
+
+    assertThat(config.timeouts().screen()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void overriddenValuesAreValidatedAndNamedByTheirSource() throws IOException {
+    write("remote", REMOTE);
+
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(
+                        configDir,
+                        Map.of("authflow.timeouts.sceen", "PT3S"),
+                        Map.of("AUTHFLOW_TIMEOUTS_CODE", "soon"))
+                    .load("remote"));
+
+    assertThat(e.problems())
+        .hasSize(2)
+        .anySatisfy(
+            p -> assertThat(p).contains("-Dauthflow.timeouts.sceen names no configuration key"))
+        .anySatisfy(p -> assertThat(p).contains("timeouts.code is 'soon', not a duration"));
+  }
+
+  @Test
+  void unrelatedPropertiesAndVariablesAreIgnored() throws IOException {
+    write("remote", REMOTE);
+
+    HarnessConfig config =
+        new ConfigLoader(
+                configDir,
+                Map.of("java.version", "17", "authflow.configDir", "elsewhere"),
+                Map.of("PATH", "/usr/bin", "AUTHFLOW_ENV", "remote"))
+            .load("remote");
+
+    assertThat(config.env()).isEqualTo("remote");
+  }
+
+  @Test
+  void theRealLocalEnvironmentLoadsAndValidates() {
+    HarnessConfig config = new ConfigLoader(REAL_CONFIG, Map.of(), Map.of()).load("local");
+
+    assertThat(config.embeddedStack()).isTrue();
+    assertThat(config.target().platform()).isEqualTo(Platform.BROWSER);
+    assertThat(config.target().embeddedAppium()).isTrue();
+    assertThat(config.userPool().region()).isEqualTo("local");
+    assertThat(config.userPool().disposable()).isTrue();
+    assertThat(config.inbox().type()).isEqualTo(InboxConfig.InboxType.SMTP);
+    assertThat(config.users().sweepOlderThan()).isPositive();
+    assertThat(config.timeouts().localStack()).isPositive();
+  }
+
+  private void write(String env, String yaml) throws IOException {
+    Files.writeString(configDir.resolve(env + ".yaml"), yaml);
+  }
+
+  private HarnessConfig load(String env) {
+    return new ConfigLoader(configDir, Map.of(), Map.of()).load(env);
+  }
+
+  private ConfigException loadFails(String env) {
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
+    assertThat(e).as("loading %s must fail", env).isNotNull();
+    return e;
+  }
+}

@@ -1,0 +1,98 @@
+package io.authflow.e2e.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.authflow.e2e.config.ConfigException;
+import io.authflow.e2e.config.ConfigLoader;
+import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.config.InboxConfig.InboxType;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The documented real-pool profile, config/staging.yaml, filled in with AUTHFLOW_ variables as the
+ * README shows, and the checks made before the Mailosaur inbox is built.
+ */
+class MailosaurInboxConfigTest {
+  private static final String KEY = "mls-test-key-7f3a9c2e51";
+
+  @Test
+  void theStagingProfileFilledInFromTheEnvironmentGivesAMailosaurInbox() {
+    HarnessConfig config = staging(Map.of());
+
+    assertThat(config.inbox().type()).isEqualTo(InboxType.MAILOSAUR);
+    assertThat(config.inbox().serverId()).isEqualTo("abcd1234");
+    assertThat(config.userPool().id()).isEqualTo("eu-central-1_Ab3dE5gH7");
+    assertThat(config.userPool().disposable()).isFalse();
+    assertThat(MailosaurInbox.fromEnvironment(config, Map.of("MAILOSAUR_API_KEY", KEY)))
+        .isNotNull();
+  }
+
+  @Test
+  void aMissingKeyNamesTheVariableAndHowToSetIt() {
+    var e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () -> MailosaurInbox.fromEnvironment(staging(Map.of()), Map.of()));
+
+    assertThat(e.problems())
+        .singleElement()
+        .asString()
+        .startsWith("MAILOSAUR_API_KEY is not set")
+        .contains(
+            "Mailosaur dashboard", "export MAILOSAUR_API_KEY=<key>", "never read from a file");
+  }
+
+  @Test
+  void aMissingServerIdAndKeyAreListedTogether() {
+    HarnessConfig config = staging(Map.of("AUTHFLOW_INBOX_SERVERID", ""));
+
+    var e =
+        catchThrowableOfType(
+            ConfigException.class, () -> MailosaurInbox.fromEnvironment(config, Map.of()));
+
+    assertThat(e.problems()).hasSize(2);
+    assertThat(e.getMessage())
+        .contains("MAILOSAUR_API_KEY is not set")
+        .contains("inbox.serverId is ''", "AUTHFLOW_INBOX_SERVERID");
+  }
+
+  @Test
+  void anEmailDomainThatMissesTheServerIsRefusedWithTheRightOne() {
+    HarnessConfig config = staging(Map.of("AUTHFLOW_USERS_EMAILDOMAIN", "authflow.test"));
+
+    var e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () -> MailosaurInbox.fromEnvironment(config, Map.of("MAILOSAUR_API_KEY", KEY)));
+
+    assertThat(e.problems())
+        .singleElement()
+        .asString()
+        .contains("users.emailDomain is 'authflow.test'")
+        .contains("set users.emailDomain: abcd1234.mailosaur.net.")
+        .doesNotContain(KEY);
+  }
+
+  private static HarnessConfig staging(Map<String, String> more) {
+    Map<String, String> variables = new HashMap<>();
+    variables.put("AUTHFLOW_INBOX_SERVERID", "abcd1234");
+    variables.put("AUTHFLOW_USERS_EMAILDOMAIN", "abcd1234.mailosaur.net");
+    variables.put("AUTHFLOW_USERPOOL_AMPLIFYOUTPUTS", amplifyOutputs().toString());
+    variables.putAll(more);
+    return new ConfigLoader(Path.of("config"), Map.of(), variables).load("staging");
+  }
+
+  private static Path amplifyOutputs() {
+    try {
+      return Path.of(
+          MailosaurInboxConfigTest.class.getResource("/amplify/amplify_outputs.json").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

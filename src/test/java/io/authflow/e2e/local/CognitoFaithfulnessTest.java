@@ -1,0 +1,284 @@
+package io.authflow.e2e.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.authflow.e2e.inbox.CodeExtractor;
+import io.authflow.e2e.inbox.OneTimeCode;
+import io.authflow.e2e.inbox.SmtpInbox;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
+
+/**
+ * The Cognito stand-in as a Java client of real Cognito sees it (AWS SDK v2, endpoint override):
+ * each test is a Cognito behaviour the features rely on, with Cognito's exception and wording.
+ */
+class CognitoFaithfulnessTest {
+  private static final String PASSWORD = "Corr3ct-Horse!";
+  private static final Duration CODE_WAIT = Duration.ofSeconds(10);
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @TempDir static Path dir;
+  private static LocalCognito cognito;
+  private static CognitoIdentityProviderClient client;
+  private static SmtpInbox inbox;
+
+  @BeforeAll
+  static void startStandIn() {
+    cognito = LocalCognito.start(dir);
+    client =
+        CognitoIdentityProviderClient.builder()
+            .endpointOverride(URI.create(cognito.endpoint()))
+            .region(Region.of(cognito.region()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .build();
+    inbox = new SmtpInbox(cognito.greenMail(), new CodeExtractor("\\b(\\d{6})\\b"));
+  }
+
+  @AfterAll
+  static void stopStandIn() {
+    if (client != null) {
+      client.close();
+    }
+    if (cognito != null) {
+      cognito.close();
+    }
+  }
+
+  @Test
+  void signUpWithAnExistingEmailIsUsernameExists() {
+    String email = newEmail();
+    signUp(email, PASSWORD);
+
+    var e = catchThrowableOfType(UsernameExistsException.class, () -> signUp(email, PASSWORD));
+
+    assertThat(messageOf(e)).isEqualTo("An account with the given email already exists.");
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+    "Ab1!xyz, Password not long enough",
+    "abcd1234!, Password must have uppercase characters",
+    "ABCD1234!, Password must have lowercase characters",
+    "Abcdefgh!, Password must have numeric characters",
+    "Abcd12345, Password must have symbol characters",
+  })
+  void signUpWithAPasswordBreakingThePolicyIsInvalidPassword(String password, String rule) {
+    String email = newEmail();
+
+    var e = catchThrowableOfType(InvalidPasswordException.class, () -> signUp(email, password));
+
+    assertThat(messageOf(e)).isEqualTo("Password did not conform with policy: " + rule);
+    assertThat(user(email)).isEmpty();
+  }
+
+  @Test
+  void signInOfAnUnknownUserIsUserNotFound() {
+    var e =
+        catchThrowableOfType(
+            UserNotFoundException.class, () -> signIn(cognito.appClientId(), newEmail(), PASSWORD));
+
+    assertThat(messageOf(e)).isEqualTo("User does not exist.");
+  }
+
+  @Test
+  void signInOfAnUnknownUserIsIncorrectCredentialsWhenTheClientPreventsUserExistenceErrors() {
+    var e =
+        catchThrowableOfType(
+            NotAuthorizedException.class,
+            () -> signIn(cognito.preventingClientId(), newEmail(), PASSWORD));
+
+    assertThat(messageOf(e)).isEqualTo("Incorrect username or password.");
+  }
+
+  @Test
+  void signInWithAWrongPasswordIsIncorrectCredentials() {
+    String email = newEmail();
+    createConfirmed(email);
+
+    var e =
+        catchThrowableOfType(
+            NotAuthorizedException.class,
+            () -> signIn(cognito.appClientId(), email, "Wr0ng-Horse!"));
+
+    assertThat(messageOf(e)).isEqualTo("Incorrect username or password.");
+    assertThat(signIn(cognito.appClientId(), email, PASSWORD).authenticationResult().idToken())
+        .as("the right password signs in")
+        .isNotBlank();
+  }
+
+  @Test
+  void confirmSignUpWithAWrongCodeIsCodeMismatchAndTheUserStaysUnconfirmed() {
+    String email = newEmail();
+    Instant since = Instant.now().minusSeconds(1);
+    signUp(email, PASSWORD);
+    String code = inbox.awaitCode(email, since, CODE_WAIT).code();
+
+    var e =
+        catchThrowableOfType(CodeMismatchException.class, () -> confirm(email, otherThan(code)));
+
+    assertThat(messageOf(e)).isEqualTo("Invalid verification code provided, please try again.");
+    assertThat(user(email))
+        .hasValueSatisfying(u -> assertThat(u.userStatusAsString()).isEqualTo("UNCONFIRMED"));
+  }
+
+  @Test
+  void confirmSignUpWithTheEmailedCodeConfirmsAndVerifiesTheEmail() {
+    String email = newEmail();
+    Instant since = Instant.now().minusSeconds(1);
+    SignUpResponse signUp = signUp(email, PASSWORD);
+    assertThat(signUp.userConfirmed()).isFalse();
+    assertThat(signUp.codeDeliveryDetails().deliveryMedium()).isEqualTo(DeliveryMediumType.EMAIL);
+    OneTimeCode code = inbox.awaitCode(email, since, CODE_WAIT);
+    assertThat(code.message().body()).isEqualTo("Your verification code is " + code.code() + ".");
+
+    confirm(email, code.code());
+
+    assertThat(user(email))
+        .hasValueSatisfying(
+            u -> {
+              assertThat(u.userStatusAsString()).isEqualTo("CONFIRMED");
+              assertThat(attributes(u)).containsEntry("email_verified", "true");
+            });
+  }
+
+  @Test
+  void resendConfirmationCodeSendsANewCodeThatConfirms() {
+    String email = newEmail();
+    Instant since = Instant.now().minusSeconds(1);
+    signUp(email, PASSWORD);
+    OneTimeCode first = inbox.awaitCode(email, since, CODE_WAIT);
+
+    client.resendConfirmationCode(r -> r.clientId(cognito.appClientId()).username(email));
+    // The inbox stamps messages to the millisecond: a millisecond later excludes the first code.
+    OneTimeCode resent =
+        inbox.awaitCode(email, first.message().received().plusMillis(1), CODE_WAIT);
+    confirm(email, resent.code());
+
+    assertThat(user(email))
+        .hasValueSatisfying(u -> assertThat(u.userStatusAsString()).isEqualTo("CONFIRMED"));
+  }
+
+  @Test
+  void signUpWithAPhoneNumberSendsTheCodeBySmsAndConfirmingVerifiesThePhone() {
+    String email = newEmail();
+    String phone = "+1555012" + String.format("%04d", SEQUENCE.incrementAndGet());
+    Instant since = Instant.now().minusSeconds(1);
+
+    SignUpResponse signUp =
+        client.signUp(
+            r ->
+                r.clientId(cognito.appClientId())
+                    .username(email)
+                    .password(PASSWORD)
+                    .userAttributes(attribute("email", email), attribute("phone_number", phone)));
+    assertThat(signUp.codeDeliveryDetails().deliveryMedium()).isEqualTo(DeliveryMediumType.SMS);
+    OneTimeCode code = inbox.awaitCode(phone, since, CODE_WAIT);
+    assertThat(code.message().to()).isEqualTo(phone.substring(1) + "@sms.local");
+
+    confirm(email, code.code());
+
+    assertThat(user(email))
+        .hasValueSatisfying(
+            u -> {
+              assertThat(u.userStatusAsString()).isEqualTo("CONFIRMED");
+              assertThat(attributes(u)).containsEntry("phone_number_verified", "true");
+            });
+  }
+
+  private static String newEmail() {
+    return "authflow-faithful-" + SEQUENCE.incrementAndGet() + "@authflow.test";
+  }
+
+  private static SignUpResponse signUp(String email, String password) {
+    return client.signUp(
+        r ->
+            r.clientId(cognito.appClientId())
+                .username(email)
+                .password(password)
+                .userAttributes(attribute("email", email)));
+  }
+
+  private static void confirm(String email, String code) {
+    client.confirmSignUp(
+        r -> r.clientId(cognito.appClientId()).username(email).confirmationCode(code));
+  }
+
+  private static InitiateAuthResponse signIn(String clientId, String email, String password) {
+    return client.initiateAuth(
+        r ->
+            r.clientId(clientId)
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", email, "PASSWORD", password)));
+  }
+
+  /** A returning user, seeded as the harness seeds one. */
+  private static void createConfirmed(String email) {
+    client.adminCreateUser(
+        r ->
+            r.userPoolId(cognito.userPoolId())
+                .username(email)
+                .messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(attribute("email", email), attribute("email_verified", "true")));
+    client.adminSetUserPassword(
+        r -> r.userPoolId(cognito.userPoolId()).username(email).password(PASSWORD).permanent(true));
+  }
+
+  private static Optional<UserType> user(String email) {
+    return client
+        .listUsers(r -> r.userPoolId(cognito.userPoolId()).filter("email = \"" + email + "\""))
+        .users()
+        .stream()
+        .findFirst();
+  }
+
+  private static Map<String, String> attributes(UserType user) {
+    return user.attributes().stream()
+        .collect(Collectors.toMap(AttributeType::name, AttributeType::value));
+  }
+
+  private static AttributeType attribute(String name, String value) {
+    return AttributeType.builder().name(name).value(value).build();
+  }
+
+  /** Cognito's own text, without the SDK's request-id suffix. */
+  private static String messageOf(CognitoIdentityProviderException e) {
+    assertThat(e).as("the call must fail").isNotNull();
+    return e.awsErrorDetails().errorMessage();
+  }
+
+  private static String otherThan(String code) {
+    int last = code.charAt(code.length() - 1) - '0';
+    return code.substring(0, code.length() - 1) + (last + 1) % 10;
+  }
+}

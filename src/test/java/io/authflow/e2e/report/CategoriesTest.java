@@ -1,0 +1,153 @@
+package io.authflow.e2e.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.authflow.e2e.config.ConfigLoader;
+import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.inbox.InboxUnavailableException;
+import io.authflow.e2e.screens.ScreenTimeoutException;
+import io.authflow.e2e.userpool.CognitoUserPool;
+import io.authflow.e2e.userpool.PoolGuard;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.remote.UnreachableBrowserException;
+
+/**
+ * categories.json as Allure applies it (a result joins every category whose status matches and
+ * whose traceRegex matches the whole stack trace, String.matches), against the exceptions the
+ * harness really throws: each failure lands in exactly one category, and a stopped Appium or an
+ * unreachable pool is an environment fault, never an app defect.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CategoriesTest {
+  private JsonNode categories;
+  private HarnessConfig unreachable;
+
+  @BeforeAll
+  void load(@TempDir Path configDir) throws IOException {
+    try (var in = getClass().getResourceAsStream("/allure/categories.json")) {
+      categories = new ObjectMapper().readTree(in);
+    }
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    Files.copy(Path.of("config/defaults.yaml"), configDir.resolve("defaults.yaml"));
+    Files.writeString(
+        configDir.resolve("down.yaml"),
+        """
+        stack: none
+        target:
+          appium: http://127.0.0.1:%d
+        userPool:
+          region: eu-west-1
+          id: eu-west-1_abc123
+          clientId: client123
+          endpoint: http://127.0.0.1:%d
+          disposable: true
+        inbox:
+          type: mailosaur
+        timeouts:
+          session: PT5S
+        """
+            .formatted(closed, closed));
+    unreachable = new ConfigLoader(configDir, Map.of(), Map.of()).load("down");
+  }
+
+  @Test
+  void appiumStoppedBeforeTheSessionIsAnEnvironmentFault() {
+    AppSession app = new AppSession(unreachable);
+    Throwable failure = catchThrowable(app::launch);
+
+    assertThat(categoriesOf(failure)).containsExactly("Environment faults");
+  }
+
+  @Test
+  void appiumGoneDuringTheScenarioIsAnEnvironmentFault() {
+    Throwable failure =
+        new UnreachableBrowserException(
+            "Error communicating with the remote browser. It may have died.",
+            new UncheckedIOException(new ConnectException("Connection refused")));
+
+    assertThat(categoriesOf(failure)).containsExactly("Environment faults");
+  }
+
+  @Test
+  void anUnreachablePoolOrInboxIsAnEnvironmentFault() {
+    var pool = unreachable.userPool();
+    Throwable poolDown;
+    try (var cognito =
+        new CognitoUserPool(pool, new PoolGuard(pool.id(), true, "authflow", "authflow.test"))) {
+      poolDown = catchThrowable(() -> cognito.find("authflow-x-1@authflow.test"));
+    }
+
+    assertThat(categoriesOf(poolDown)).containsExactly("Environment faults");
+    assertThat(categoriesOf(new InboxUnavailableException("Mailosaur answered HTTP 503")))
+        .containsExactly("Environment faults");
+  }
+
+  @Test
+  void theAppNotDoingWhatTheScenarioSaysIsAnAppDefect() {
+    Throwable wrongEmail =
+        catchThrowable(
+            () -> assertThat("someone@else.test").isEqualTo("authflow-x-1@authflow.test"));
+    Throwable noDashboard =
+        new ScreenTimeoutException(
+            "Timed out after 15s waiting for the dashboard screen (testID 'dashboard.screen'); it showed the signIn screen, error 'Incorrect username or password.'.");
+
+    assertThat(categoriesOf(wrongEmail)).containsExactly("App defects");
+    assertThat(categoriesOf(noDashboard)).containsExactly("App defects");
+  }
+
+  @Test
+  void wrongScenarioDataIsATestDataProblem() {
+    Throwable notATestAddress =
+        catchThrowable(
+            () ->
+                new PoolGuard("eu-west-1_abc", true, "authflow", "authflow.test")
+                    .checkDestructive("delete", "customer@example.com"));
+    Throwable taken =
+        new AssertionError(
+            "Expected the confirmation screen, but the app said 'An account with the given email already exists.'");
+
+    assertThat(categoriesOf(notATestAddress)).containsExactly("Test-data problems");
+    assertThat(categoriesOf(taken)).containsExactly("Test-data problems");
+  }
+
+  private List<String> categoriesOf(Throwable failure) {
+    assertThat(failure).isNotNull();
+    // allure-cucumber7-jvm: an AssertionError is "failed", anything else "broken"; the trace is
+    // the printed stack trace, causes included.
+    String status = failure instanceof AssertionError ? "failed" : "broken";
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    List<String> matched = new ArrayList<>();
+    for (JsonNode category : categories) {
+      boolean statusMatches = false;
+      for (JsonNode s : category.path("matchedStatuses")) {
+        statusMatches |= s.asText().equals(status);
+      }
+      if (statusMatches && trace.toString().matches(category.path("traceRegex").asText())) {
+        matched.add(category.path("name").asText());
+      }
+    }
+    return matched;
+  }
+}
