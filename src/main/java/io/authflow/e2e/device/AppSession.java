@@ -4,6 +4,7 @@ import io.appium.java_client.AppiumClientConfig;
 import io.appium.java_client.AppiumDriver;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.Platform;
+import io.authflow.e2e.local.FreePorts;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,14 +119,6 @@ public final class AppSession implements Disposable {
 
   private static final String CHROMEDRIVER_PORT = "appium:chromedriverPort";
 
-  private static int freePort() {
-    try (var socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("No free loopback port for ChromeDriver", e);
-    }
-  }
-
   private AppiumDriver start() {
     var target = config.target();
     String url = target.appium();
@@ -139,7 +132,7 @@ public final class AppSession implements Disposable {
       if (platform() == Platform.BROWSER && capabilities.getCapability(CHROMEDRIVER_PORT) == null) {
         // The chromium driver starts every ChromeDriver on 9515 unless told otherwise, so two
         // parallel sessions would collide.
-        capabilities.setCapability(CHROMEDRIVER_PORT, freePort());
+        capabilities.setCapability(CHROMEDRIVER_PORT, FreePorts.next());
       }
       return new AppiumDriver(client, capabilities);
     } catch (WebDriverException e) {

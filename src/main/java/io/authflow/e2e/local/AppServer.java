@@ -66,7 +66,7 @@ final class AppServer extends StackPart {
     try {
       Files.createDirectories(log().getParent());
       accessLog = Files.newBufferedWriter(log(), StandardCharsets.UTF_8);
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", freePort()), 0);
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.next()), 0);
       server.createContext("/", this::serve);
       server.start();
     } catch (IOException e) {

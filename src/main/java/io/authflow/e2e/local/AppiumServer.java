@@ -46,7 +46,7 @@ final class AppiumServer extends StackPart {
           new AppiumServiceBuilder()
               .withAppiumJS(main.toFile())
               .withIPAddress("127.0.0.1")
-              .usingPort(freePort())
+              .usingPort(FreePorts.next())
               .withEnvironment(
                   Map.of("APPIUM_HOME", home.toString(), "PATH", System.getenv("PATH")))
               .withLogFile(new File(log().toString()))

@@ -49,7 +49,7 @@ final class CognitoStandIn extends StackPart {
                   "node",
                   launcher.toAbsolutePath().toString(),
                   "--port",
-                  String.valueOf(freePort()),
+                  String.valueOf(FreePorts.next()),
                   "--data-dir",
                   dataDir.toAbsolutePath().toString(),
                   "--smtp-host",

@@ -16,7 +16,7 @@ final class InboxServer extends StackPart {
   void start() {
     try {
       greenMail =
-          new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+          new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       greenMail.start();
     } catch (RuntimeException e) {
       throw failed(e.getMessage(), e);

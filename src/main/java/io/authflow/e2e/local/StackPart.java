@@ -1,8 +1,6 @@
 package io.authflow.e2e.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,15 +51,6 @@ abstract class StackPart implements AutoCloseable {
       return "  " + String.join("\n  ", all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException e) {
       return "  (log unreadable: " + e.getMessage() + ")";
-    }
-  }
-
-  /** A port that was free a moment ago; the part binds it right away. */
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free loopback port", e);
     }
   }
 }

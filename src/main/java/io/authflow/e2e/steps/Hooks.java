@@ -82,10 +82,9 @@ public final class Hooks {
   public static void endRun() {
     try {
       AllureResults results = AllureResults.ofThisRun();
-      // Every scenario's result is written by now; a rerun's passes over earlier failures are
-      // flaky.
-      // allure-cucumber7-jvm labels feature and story; the journey (epic) is added here, because a
-      // label set from a hook does not reach its result.
+      // Every scenario's result is written by now. allure-cucumber7-jvm labels feature and story;
+      // the journey (epic) is added here, because a label set from a hook does not reach its
+      // result. A rerun's passes over earlier failures are marked flaky.
       results.labelJourneys();
       int flaky = results.markFlaky();
       if (flaky > 0) {
