@@ -32,6 +32,16 @@ final class AppiumServer extends StackPart {
     if (!Files.isRegularFile(main)) {
       throw failed(main + " is missing: 'mvn test' / 'mvn verify' install it (npm ci).", null);
     }
+    Path realHome;
+    try {
+      // Appium caches where it found its drivers as absolute paths, for every later server of this
+      // APPIUM_HOME: record real paths (not a linked copy's), and rebuild the cache each time so a
+      // checkout that moved does not point nowhere. Rebuilding it is cheap.
+      realHome = home.toRealPath();
+      Files.deleteIfExists(realHome.resolve("node_modules/.cache/appium/extensions.yaml"));
+    } catch (IOException e) {
+      throw failed("cannot reset Appium's extension cache: " + e.getMessage(), e);
+    }
     for (String binary : new String[] {"/usr/bin/chromium", "/usr/bin/chromedriver"}) {
       if (!Files.isExecutable(Path.of(binary))) {
         throw failed(
@@ -44,11 +54,11 @@ final class AppiumServer extends StackPart {
       Files.createDirectories(log().getParent());
       service =
           new AppiumServiceBuilder()
-              .withAppiumJS(main.toFile())
+              .withAppiumJS(realHome.resolve("node_modules/appium/index.js").toFile())
               .withIPAddress("127.0.0.1")
               .usingPort(FreePorts.next())
               .withEnvironment(
-                  Map.of("APPIUM_HOME", home.toString(), "PATH", System.getenv("PATH")))
+                  Map.of("APPIUM_HOME", realHome.toString(), "PATH", System.getenv("PATH")))
               .withLogFile(new File(log().toString()))
               // Appium logs every sendKeys body; these rules hide typed text (passwords) before
               // a line reaches the log.
