@@ -258,6 +258,15 @@ public final class ConfigLoader {
             file
                 + ": inbox.type 'smtp' is the local stack's inbox; with stack: none use mailosaur.");
       }
+      if (inbox == InboxType.MAILOSAUR
+          && variables.getOrDefault("MAILOSAUR_API_KEY", "").isBlank()) {
+        // Listed with the other missing variables, so one run names everything to set.
+        problems.add(
+            "the environment variable MAILOSAUR_API_KEY is not set: "
+                + file
+                + " (inbox.type mailosaur) reads the Mailosaur API key from it; export"
+                + " MAILOSAUR_API_KEY=… before the run (in CI, from a repository secret).");
+      }
       var pool = userPool(embedded);
       var config =
           new HarnessConfig(

@@ -37,9 +37,12 @@ public final class Doctor {
     try {
       config = ConfigLoader.fromSystem();
     } catch (ConfigException e) {
+      // One line per problem: a missing variable is as plain here as a missing Appium.
       return new Checklist(
           System.getProperty("env", "local"),
-          List.of(CheckResult.fail("Config valid", e.getMessage(), "fix each problem listed.")),
+          e.problems().stream()
+              .map(problem -> CheckResult.fail("Config valid", problem, "as the line says."))
+              .toList(),
           Duration.ZERO);
     }
     CheckResult valid = CheckResult.pass("Config valid", config.file().toString());

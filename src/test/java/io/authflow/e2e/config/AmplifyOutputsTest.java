@@ -166,7 +166,8 @@ class AmplifyOutputsTest {
   }
 
   private HarnessConfig load() {
-    return new ConfigLoader(configDir, Map.of(), Map.of()).load("remote");
+    return new ConfigLoader(configDir, Map.of(), Map.of("MAILOSAUR_API_KEY", "test-key"))
+        .load("remote");
   }
 
   private void write(String yaml) throws IOException {

@@ -104,7 +104,8 @@ class ConfigLoaderTest {
     write("remote", REMOTE.replace("  id: eu-west-1_abc123\n", ""));
 
     HarnessConfig config =
-        new ConfigLoader(configDir, Map.of(), Map.of("AUTHFLOW_USERPOOL_ID", "eu-west-1_fromEnv"))
+        new ConfigLoader(
+                configDir, Map.of(), withKey(Map.of("AUTHFLOW_USERPOOL_ID", "eu-west-1_fromEnv")))
             .load("remote");
 
     assertThat(config.userPool().id()).isEqualTo("eu-west-1_fromEnv");
@@ -214,7 +215,7 @@ class ConfigLoaderTest {
     write("remote", REMOTE + "timeouts:\n  screen: PT20S\n");
 
     HarnessConfig config =
-        new ConfigLoader(configDir, Map.of("authflow.timeouts.screen", "PT3S"), Map.of())
+        new ConfigLoader(configDir, Map.of("authflow.timeouts.screen", "PT3S"), withKey(Map.of()))
             .load("remote");
 
     assertThat(config.timeouts().screen()).isEqualTo(Duration.ofSeconds(3));
@@ -225,7 +226,7 @@ class ConfigLoaderTest {
     write("remote", REMOTE + "timeouts:\n  screen: PT20S\n");
 
     HarnessConfig config =
-        new ConfigLoader(configDir, Map.of(), Map.of("AUTHFLOW_TIMEOUTS_SCREEN", "PT4S"))
+        new ConfigLoader(configDir, Map.of(), withKey(Map.of("AUTHFLOW_TIMEOUTS_SCREEN", "PT4S")))
             .load("remote");
 
     assertThat(config.timeouts().screen()).isEqualTo(Duration.ofSeconds(4));
@@ -239,7 +240,7 @@ class ConfigLoaderTest {
         new ConfigLoader(
                 configDir,
                 Map.of("authflow.timeouts.screen", "PT3S"),
-                Map.of("AUTHFLOW_TIMEOUTS_SCREEN", "PT4S"))
+                withKey(Map.of("AUTHFLOW_TIMEOUTS_SCREEN", "PT4S")))
             .load("remote");
 
     assertThat(config.timeouts().screen()).isEqualTo(Duration.ofSeconds(3));
@@ -256,7 +257,7 @@ class ConfigLoaderTest {
                 new ConfigLoader(
                         configDir,
                         Map.of("authflow.timeouts.sceen", "PT3S"),
-                        Map.of("AUTHFLOW_TIMEOUTS_CODE", "soon"))
+                        withKey(Map.of("AUTHFLOW_TIMEOUTS_CODE", "soon")))
                     .load("remote"));
 
     assertThat(e.problems())
@@ -274,7 +275,7 @@ class ConfigLoaderTest {
         new ConfigLoader(
                 configDir,
                 Map.of("java.version", "17", "authflow.configDir", "elsewhere"),
-                Map.of("PATH", "/usr/bin", "AUTHFLOW_ENV", "remote"))
+                withKey(Map.of("PATH", "/usr/bin", "AUTHFLOW_ENV", "remote")))
             .load("remote");
 
     assertThat(config.env()).isEqualTo("remote");
@@ -299,12 +300,35 @@ class ConfigLoaderTest {
   }
 
   private HarnessConfig load(String env) {
-    return new ConfigLoader(configDir, Map.of(), Map.of()).load(env);
+    return new ConfigLoader(configDir, Map.of(), withKey(Map.of())).load(env);
   }
 
   private ConfigException loadFails(String env) {
     ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(env));
     assertThat(e).as("loading %s must fail", env).isNotNull();
     return e;
+  }
+
+  @Test
+  void aMailosaurInboxWithoutItsKeyNamesTheVariable() throws IOException {
+    write("remote", REMOTE);
+
+    ConfigException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ConfigException.class,
+            () -> new ConfigLoader(configDir, Map.of(), Map.of()).load("remote"));
+
+    assertThat(e.problems())
+        .singleElement()
+        .asString()
+        .startsWith("the environment variable MAILOSAUR_API_KEY is not set: ")
+        .contains("inbox.type mailosaur", "export MAILOSAUR_API_KEY=");
+  }
+
+  /** The variables of a run that has its Mailosaur key (REMOTE's inbox is Mailosaur). */
+  private static Map<String, String> withKey(Map<String, String> variables) {
+    var all = new java.util.HashMap<>(variables);
+    all.put("MAILOSAUR_API_KEY", "test-key");
+    return all;
   }
 }

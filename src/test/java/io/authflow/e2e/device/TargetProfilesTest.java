@@ -22,15 +22,15 @@ class TargetProfilesTest {
 
   @ParameterizedTest(name = "{0} without its variables names {1}")
   @CsvSource({
-    "browserstack-android, BROWSERSTACK_USERNAME BROWSERSTACK_ACCESS_KEY AUTHFLOW_TARGET_APP",
-    "browserstack-ios, BROWSERSTACK_USERNAME BROWSERSTACK_ACCESS_KEY AUTHFLOW_TARGET_APP",
-    "saucelabs-android, SAUCE_USERNAME SAUCE_ACCESS_KEY AUTHFLOW_TARGET_APP",
-    "saucelabs-ios, SAUCE_USERNAME SAUCE_ACCESS_KEY AUTHFLOW_TARGET_APP",
-    "lambdatest-android, LT_USERNAME LT_ACCESS_KEY AUTHFLOW_TARGET_APP",
-    "aws-device-farm, AUTHFLOW_TARGET_APP",
-    "grid, AUTHFLOW_TARGET_APP",
-    "android-emulator, AUTHFLOW_TARGET_APP",
-    "ios-simulator, AUTHFLOW_TARGET_APP"
+    "browserstack-android, BROWSERSTACK_USERNAME BROWSERSTACK_ACCESS_KEY AUTHFLOW_TARGET_APP MAILOSAUR_API_KEY",
+    "browserstack-ios, BROWSERSTACK_USERNAME BROWSERSTACK_ACCESS_KEY AUTHFLOW_TARGET_APP MAILOSAUR_API_KEY",
+    "saucelabs-android, SAUCE_USERNAME SAUCE_ACCESS_KEY AUTHFLOW_TARGET_APP MAILOSAUR_API_KEY",
+    "saucelabs-ios, SAUCE_USERNAME SAUCE_ACCESS_KEY AUTHFLOW_TARGET_APP MAILOSAUR_API_KEY",
+    "lambdatest-android, LT_USERNAME LT_ACCESS_KEY AUTHFLOW_TARGET_APP MAILOSAUR_API_KEY",
+    "aws-device-farm, AUTHFLOW_TARGET_APP MAILOSAUR_API_KEY",
+    "grid, AUTHFLOW_TARGET_APP MAILOSAUR_API_KEY",
+    "android-emulator, AUTHFLOW_TARGET_APP MAILOSAUR_API_KEY",
+    "ios-simulator, AUTHFLOW_TARGET_APP MAILOSAUR_API_KEY"
   })
   void aProfileWithoutItsVariablesNamesEveryOneInOneMessage(String env, String variables) {
     ConfigException e =
@@ -42,6 +42,8 @@ class TargetProfilesTest {
     }
     List<String> farmProblems =
         e.problems().stream().filter(p -> p.contains("environment variable")).toList();
+    // AUTHFLOW_TARGET_APP is a missing key; the others are missing variables (MAILOSAUR_API_KEY
+    // too: every remote profile reads its codes from Mailosaur).
     assertThat(farmProblems).hasSize(variables.split(" ").length - 1);
     assertThat(farmProblems)
         .allSatisfy(p -> assertThat(p).contains("export ").contains(env + ".yaml"));

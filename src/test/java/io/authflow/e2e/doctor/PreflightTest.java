@@ -163,7 +163,9 @@ class PreflightTest {
     properties.put("authflow.target.appium", local.target().appium());
     properties.put("authflow.app.url", local.app().url());
     overrides.forEach((key, value) -> properties.put("authflow." + key, value));
-    return new ConfigLoader(configDir, properties, Map.of()).load("cloud");
+    // The loader needs the key to accept the profile; the preflight reads its own environment.
+    return new ConfigLoader(configDir, properties, Map.of("MAILOSAUR_API_KEY", "test-key"))
+        .load("cloud");
   }
 
   private static int closedPort() throws IOException {

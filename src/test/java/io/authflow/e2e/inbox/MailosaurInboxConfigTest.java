@@ -83,6 +83,8 @@ class MailosaurInboxConfigTest {
     variables.put("AUTHFLOW_INBOX_SERVERID", "abcd1234");
     variables.put("AUTHFLOW_USERS_EMAILDOMAIN", "abcd1234.mailosaur.net");
     variables.put("AUTHFLOW_USERPOOL_AMPLIFYOUTPUTS", amplifyOutputs().toString());
+    // The loader insists on the key too; fromEnvironment is given its own environment below.
+    variables.put("MAILOSAUR_API_KEY", KEY);
     variables.putAll(more);
     return new ConfigLoader(Path.of("config"), Map.of(), variables).load("staging");
   }

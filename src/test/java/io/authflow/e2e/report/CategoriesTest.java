@@ -68,7 +68,8 @@ class CategoriesTest {
           session: PT5S
         """
             .formatted(closed, closed));
-    unreachable = new ConfigLoader(configDir, Map.of(), Map.of()).load("down");
+    unreachable =
+        new ConfigLoader(configDir, Map.of(), Map.of("MAILOSAUR_API_KEY", "test-key")).load("down");
   }
 
   @Test
