@@ -63,14 +63,41 @@ public final class AppSession implements Disposable {
     driver().get(config.app().url() + "?client=" + appClient);
   }
 
-  /** Opens a screen directly, as a deep link (or a typed URL in the browser build) does. */
+  /**
+   * Opens a screen directly: a typed URL in the browser build, a deep link on a phone (app.url is
+   * then the app's link base, e.g. {@code myapp://}).
+   */
   public void openLink(String route) {
-    driver().get(config.app().url().replaceAll("/$", "") + route);
+    String base = config.app().url();
+    if (base.isEmpty()) {
+      throw new IllegalStateException(
+          "Cannot open "
+              + route
+              + " directly: app.url is empty in "
+              + config.file()
+              + "; give the app's deep-link base (e.g. myapp://).");
+    }
+    String link = base.replaceAll("/$", "") + route;
+    switch (platform()) {
+      case BROWSER -> driver().get(link);
+      case ANDROID ->
+          driver()
+              .executeScript("mobile: deepLink", Map.of("url", link, "package", appId(driver())));
+      case IOS ->
+          driver()
+              .executeScript("mobile: deepLink", Map.of("url", link, "bundleId", appId(driver())));
+    }
   }
 
   /** Closes the app and opens it again; what it persisted (the session) stays. */
   public void relaunch() {
-    launch();
+    if (platform() == Platform.BROWSER) {
+      launch();
+      return;
+    }
+    var app = appArgument(driver());
+    driver().executeScript("mobile: terminateApp", app);
+    driver().executeScript("mobile: activateApp", app);
   }
 
   /**
@@ -194,18 +221,44 @@ public final class AppSession implements Disposable {
         kept.get(config.app().url());
       }
       case ANDROID -> {
-        var app = Map.of("appId", config.target().capabilities().get("appium:appPackage"));
+        var app = appArgument(kept);
         kept.executeScript("mobile: clearApp", app);
         kept.executeScript("mobile: activateApp", app);
       }
       case IOS -> {
         // XCUITest cannot clear an app's data on a real device; terminate and relaunch keeps what
         // the app stored, so scenarios on iOS with a kept session must not rely on a fresh start.
-        var app = Map.of("bundleId", config.target().capabilities().get("appium:bundleId"));
+        var app = appArgument(kept);
         kept.executeScript("mobile: terminateApp", app);
         kept.executeScript("mobile: activateApp", app);
       }
     }
+  }
+
+  /** The app argument of the drivers' mobile: app commands (appId on Android, bundleId on iOS). */
+  private Map<String, Object> appArgument(AppiumDriver session) {
+    return Map.of(platform() == Platform.ANDROID ? "appId" : "bundleId", appId(session));
+  }
+
+  /**
+   * The installed app's id: as the session reports it (the drivers read it from the app), else as
+   * target.capabilities gives it.
+   */
+  private Object appId(AppiumDriver session) {
+    String key = platform() == Platform.ANDROID ? "appPackage" : "bundleId";
+    Object id = session.getCapabilities().getCapability("appium:" + key);
+    if (id == null) {
+      id = config.target().capabilities().get("appium:" + key);
+    }
+    if (id == null) {
+      throw new IllegalStateException(
+          "The app's id is unknown: set target.capabilities 'appium:"
+              + key
+              + "' in "
+              + config.file()
+              + " (needed to relaunch or reset the app).");
+    }
+    return id;
   }
 
   /** What the drivers say when everything but the device is in order. */
