@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.appium.java_client.service.local.AppiumDriverLocalService;
-import io.appium.java_client.service.local.AppiumServiceBuilder;
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * not blame the device.
  */
 class MobileDriversTest {
-  private static final Path SERVER = Path.of("src/local/appium/node_modules/appium/index.js");
   private static final Path DRIVERS = Path.of("src/local/appium-mobile");
   private static AppiumDriverLocalService appium;
 
@@ -38,26 +33,11 @@ class MobileDriversTest {
 
   @BeforeAll
   static void startAppiumWithTheMobileDrivers() throws Exception {
-    assertThat(SERVER)
+    assertThat(TestAppium.SERVER)
         .as("Appium is installed by the build (src/local/prepare.sh, npm ci in src/local/appium)")
         .isRegularFile();
     installDrivers();
-    Path log = Path.of(System.getProperty("build.dir", "target"), "appium-mobile.log");
-    Files.createDirectories(log.getParent());
-    appium =
-        new AppiumServiceBuilder()
-            .withAppiumJS(SERVER.toAbsolutePath().toFile())
-            .withIPAddress("127.0.0.1")
-            .usingPort(freePort())
-            .withEnvironment(
-                Map.of(
-                    "APPIUM_HOME", DRIVERS.toAbsolutePath().toString(),
-                    "PATH", System.getenv("PATH")))
-            .withLogFile(new File(log.toString()))
-            .withTimeout(Duration.ofSeconds(60))
-            .build();
-    appium.clearOutPutStreams();
-    appium.start();
+    appium = TestAppium.start(DRIVERS, "appium-mobile.log");
   }
 
   @AfterAll
@@ -161,11 +141,5 @@ class MobileDriversTest {
   private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
     return HexFormat.of()
         .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.appium.java_client.service.local.AppiumDriverLocalService;
-import io.appium.java_client.service.local.AppiumServiceBuilder;
 import io.authflow.e2e.config.HarnessConfig;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,13 +19,14 @@ import org.junit.jupiter.api.Test;
  * the second scenario gets the first one's session, with the app reopened and nothing it stored.
  */
 class SessionPerWorkerTest {
-  private static final Path SERVER = Path.of("src/local/appium/node_modules/appium/index.js");
   private static AppiumDriverLocalService appium;
   private static HttpServer app;
 
   @BeforeAll
   static void startAppiumAndAPage() throws IOException {
-    assertThat(SERVER).as("installed by the build (npm ci in src/local/appium)").isRegularFile();
+    assertThat(TestAppium.SERVER)
+        .as("installed by the build (npm ci in src/local/appium)")
+        .isRegularFile();
     app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     app.createContext(
         "/",
@@ -42,22 +38,7 @@ class SessionPerWorkerTest {
           exchange.close();
         });
     app.start();
-    Path log = Path.of(System.getProperty("build.dir", "target"), "appium-browser.log");
-    Files.createDirectories(log.getParent());
-    appium =
-        new AppiumServiceBuilder()
-            .withAppiumJS(SERVER.toAbsolutePath().toFile())
-            .withIPAddress("127.0.0.1")
-            .usingPort(freePort())
-            .withEnvironment(
-                Map.of(
-                    "APPIUM_HOME", Path.of("src/local/appium").toAbsolutePath().toString(),
-                    "PATH", System.getenv("PATH")))
-            .withLogFile(new File(log.toString()))
-            .withTimeout(Duration.ofSeconds(60))
-            .build();
-    appium.clearOutPutStreams();
-    appium.start();
+    appium = TestAppium.start(Path.of("src/local/appium"), "appium-browser.log");
   }
 
   @AfterAll
@@ -100,11 +81,5 @@ class SessionPerWorkerTest {
     assertThat(driver.getCurrentUrl()).isEqualTo(url);
     assertThat(driver.executeScript("return localStorage.getItem('idToken')")).isNull();
     second.dispose();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.authflow.e2e.inbox.CodeExtractor;
 import io.authflow.e2e.inbox.OneTimeCode;
 import io.authflow.e2e.inbox.SmtpInbox;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
@@ -55,13 +51,7 @@ class CognitoFaithfulnessTest {
   @BeforeAll
   static void startStandIn() {
     cognito = LocalCognito.start(dir);
-    client =
-        CognitoIdentityProviderClient.builder()
-            .endpointOverride(URI.create(cognito.endpoint()))
-            .region(Region.of(cognito.region()))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .build();
+    client = cognito.sdkClient();
     inbox = new SmtpInbox(cognito.greenMail(), new CodeExtractor("\\b(\\d{6})\\b"));
   }
 

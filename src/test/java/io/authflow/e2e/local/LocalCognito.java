@@ -1,8 +1,13 @@
 package io.authflow.e2e.local;
 
 import com.icegreen.greenmail.util.GreenMail;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * The Cognito stand-in and its SMTP inbox, started as the local stack starts them, for the
@@ -56,6 +61,17 @@ public final class LocalCognito implements AutoCloseable {
   /** A client with PreventUserExistenceErrors ENABLED. */
   public String preventingClientId() {
     return cognito.preventingClientId();
+  }
+
+  /** An AWS SDK client of the stand-in, as a Java client of real Cognito would be; close it. */
+  public CognitoIdentityProviderClient sdkClient() {
+    return CognitoIdentityProviderClient.builder()
+        .endpointOverride(URI.create(endpoint()))
+        .region(Region.of(region()))
+        // The stand-in checks no signature; these are placeholders, not credentials.
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
   }
 
   public GreenMail greenMail() {

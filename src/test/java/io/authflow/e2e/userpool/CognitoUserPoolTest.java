@@ -9,7 +9,6 @@ import io.authflow.e2e.config.UserPoolConfig.PolicySource;
 import io.authflow.e2e.local.LocalCognito;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,9 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
@@ -44,13 +40,7 @@ class CognitoUserPoolTest {
   static void startStandIn() {
     cognito = LocalCognito.start(dir);
     pool = poolAt(cognito.endpoint(), cognito.userPoolId(), true);
-    admin =
-        CognitoIdentityProviderClient.builder()
-            .endpointOverride(URI.create(cognito.endpoint()))
-            .region(Region.of(cognito.region()))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .build();
+    admin = cognito.sdkClient();
   }
 
   @AfterAll
