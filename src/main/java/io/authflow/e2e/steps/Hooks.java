@@ -55,21 +55,21 @@ public final class Hooks {
   @BeforeAll
   public static void startRun() {
     AllureResults.ofThisRun().writeCategories();
+    HarnessConfig chosen = ConfigLoader.fromSystem();
     if (Boolean.getBoolean("doctor.skip")) {
-      TestRun.start();
+      TestRun.start(chosen);
       return;
     }
-    HarnessConfig chosen = ConfigLoader.fromSystem();
     List<CheckResult> checked = new ArrayList<>();
     checked.add(CheckResult.pass("Config valid", chosen.file().toString()));
     Preflight preflight = new Preflight(ENVIRONMENT);
     if (!chosen.embeddedStack()) {
       // Before TestRun starts: its pool sweep would fail on a wrong pool with a bare exception.
       ensure(preflight.check(chosen, checked));
-      TestRun.start();
+      TestRun.start(chosen);
       return;
     }
-    TestRun.start();
+    TestRun.start(chosen);
     checked.add(CheckResult.pass("Local stack started", "logs in reports/local-stack/"));
     Checklist checklist = preflight.check(TestRun.current().config(), checked);
     if (!checklist.passed()) {

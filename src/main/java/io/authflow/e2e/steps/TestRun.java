@@ -1,6 +1,5 @@
 package io.authflow.e2e.steps;
 
-import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.RunDevices;
 import io.authflow.e2e.inbox.CodeExtractor;
@@ -35,11 +34,12 @@ public final class TestRun {
     this.pool = pool;
   }
 
-  static synchronized void start() {
+  /** Starts the run on {@code chosen}, the config the hooks loaded and validated. */
+  static synchronized void start(HarnessConfig chosen) {
     if (current != null) {
       return;
     }
-    HarnessConfig config = ConfigLoader.fromSystem();
+    HarnessConfig config = chosen;
     LocalStack stack = null;
     if (config.embeddedStack()) {
       stack = new LocalStack(Path.of("").toAbsolutePath());
