@@ -9,6 +9,7 @@ import io.authflow.e2e.report.RunEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The preflight doctor ({@code mvn -Pdoctor}, or {@code -Denv=<name>} for another environment):
@@ -19,7 +20,7 @@ public final class Doctor {
   private Doctor() {}
 
   public static void main(String[] args) {
-    Checklist checklist = examine();
+    Checklist checklist = examine(ConfigLoader::fromSystem);
     System.out.println(checklist.render());
     if (!checklist.passed()) {
       // exec:java fails the build on an exception, without ending Maven's JVM as System.exit would.
@@ -32,10 +33,11 @@ public final class Doctor {
     }
   }
 
-  static Checklist examine() {
+  /** {@code load} gives the chosen environment's config (tests give their own loader). */
+  static Checklist examine(Supplier<HarnessConfig> load) {
     HarnessConfig config;
     try {
-      config = ConfigLoader.fromSystem();
+      config = load.get();
     } catch (ConfigException e) {
       // One line per problem: a missing variable is as plain here as a missing Appium.
       return new Checklist(
