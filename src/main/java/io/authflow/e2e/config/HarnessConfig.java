@@ -1,6 +1,7 @@
 package io.authflow.e2e.config;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Everything a run needs to know, loaded once by {@link ConfigLoader}. Immutable; the embedded
@@ -15,11 +16,13 @@ public record HarnessConfig(
     UserPoolConfig userPool,
     InboxConfig inbox,
     UsersConfig users,
-    Timeouts timeouts) {
+    Timeouts timeouts,
+    LocalConfig local) {
 
   /** The same configuration with the pool as the pool itself describes it (e.g. its policy). */
   public HarnessConfig withUserPool(UserPoolConfig pool) {
-    return new HarnessConfig(env, file, embeddedStack, app, target, pool, inbox, users, timeouts);
+    return new HarnessConfig(
+        env, file, embeddedStack, app, target, pool, inbox, users, timeouts, local);
   }
 
   /** The same configuration pointing at the parts the local stack started. */
@@ -33,6 +36,25 @@ public record HarnessConfig(
         pool,
         inbox,
         users,
-        timeouts);
+        timeouts,
+        local);
+  }
+
+  /**
+   * The same configuration with capabilities the local stack found on this machine (its browser and
+   * driver) under the profile's own target.capabilities.
+   */
+  public HarnessConfig withTargetDefaults(Map<String, Object> found) {
+    return new HarnessConfig(
+        env,
+        file,
+        embeddedStack,
+        app,
+        target.withDefaults(found),
+        userPool,
+        inbox,
+        users,
+        timeouts,
+        local);
   }
 }

@@ -1,11 +1,10 @@
 package io.authflow.e2e.device;
 
-import io.appium.java_client.AppiumClientConfig;
 import io.appium.java_client.AppiumDriver;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.Platform;
 import io.authflow.e2e.local.FreePorts;
-import java.net.URI;
+import io.authflow.e2e.report.RunEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -126,7 +125,7 @@ public final class AppSession implements Disposable {
   public String describe() {
     return config.target().platform().name().toLowerCase()
         + " app via Appium at "
-        + config.target().appium()
+        + RunEnvironment.maskUrl(config.target().appium())
         + (platform() == Platform.BROWSER ? " (" + config.app().url() + ")" : "");
   }
 
@@ -150,12 +149,10 @@ public final class AppSession implements Disposable {
     var target = config.target();
     String url = target.appium();
     try {
-      var client =
-          AppiumClientConfig.defaultConfig()
-              .baseUri(URI.create(url))
-              .readTimeout(config.timeouts().session());
+      var client = SessionOptions.client(target, config.timeouts().session());
       var capabilities =
-          SessionOptions.forTarget(target, config.env(), app(), devices.udid(target.udids()));
+          SessionOptions.forTarget(
+              target, config.timeouts(), config.env(), app(), devices.udid(target.udids()));
       if (platform() == Platform.BROWSER && capabilities.getCapability(CHROMEDRIVER_PORT) == null) {
         // The chromium driver starts every ChromeDriver on 9515 unless told otherwise, so two
         // parallel sessions would collide.
@@ -166,7 +163,7 @@ public final class AppSession implements Disposable {
       String message = redacted(firstLine(e.getMessage()));
       throw new SessionStartException(
           "Appium at "
-              + url
+              + RunEnvironment.maskUrl(url)
               + " could not start a "
               + platform().name().toLowerCase()
               + " session ("

@@ -2,6 +2,7 @@ package io.authflow.e2e.local;
 
 import io.appium.java_client.service.local.AppiumDriverLocalService;
 import io.appium.java_client.service.local.AppiumServiceBuilder;
+import io.authflow.e2e.config.LocalConfig;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +19,18 @@ import java.util.Map;
 final class AppiumServer extends StackPart {
   private final Path home;
   private final Duration timeout;
+  private final LocalConfig configured;
+  private final BrowserLookup lookup;
   private AppiumDriverLocalService service;
+  private BrowserLookup.Found browser;
 
-  AppiumServer(Path home, Duration timeout, Path logDir) {
+  AppiumServer(
+      Path home, Duration timeout, Path logDir, LocalConfig configured, BrowserLookup lookup) {
     super("appium", logDir);
     this.home = home.toAbsolutePath();
     this.timeout = timeout;
+    this.configured = configured;
+    this.lookup = lookup;
   }
 
   @Override
@@ -42,14 +49,8 @@ final class AppiumServer extends StackPart {
     } catch (IOException e) {
       throw failed("cannot reset Appium's extension cache: " + e.getMessage(), e);
     }
-    for (String binary : new String[] {"/usr/bin/chromium", "/usr/bin/chromedriver"}) {
-      if (!Files.isExecutable(Path.of(binary))) {
-        throw failed(
-            binary
-                + " is missing: install Chromium and ChromeDriver (Debian/Ubuntu: apt-get install chromium chromium-driver).",
-            null);
-      }
-    }
+    // Its own one-line message names what was looked for and how to set it; Appium's log is empty.
+    browser = lookup.find(configured);
     try {
       Files.createDirectories(log().getParent());
       service =
@@ -83,6 +84,11 @@ final class AppiumServer extends StackPart {
       Files.copy(in, rules, StandardCopyOption.REPLACE_EXISTING);
     }
     return rules;
+  }
+
+  /** The browser and driver its sessions use, found when it started. */
+  BrowserLookup.Found browser() {
+    return browser;
   }
 
   String url() {

@@ -58,7 +58,15 @@ public final class LocalStack implements AutoCloseable {
                       "preventUserExistenceErrors",
                       runtimeConfig(cognito.preventingClientId())),
                   logDir));
-      appium = startPart(new AppiumServer(root.resolve("src/local/appium"), timeout, logDir));
+      appium =
+          startPart(
+              new AppiumServer(
+                  root.resolve("src/local/appium"),
+                  timeout,
+                  logDir,
+                  config.local(),
+                  BrowserLookup.forThisMachine()));
+      LOG.info("Local stack: Appium drives {}", appium.browser().describe());
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("Cannot prepare " + logDir, e);
@@ -67,18 +75,20 @@ public final class LocalStack implements AutoCloseable {
       throw e;
     }
     var pool = config.userPool();
-    return config.withLocalStack(
-        app.url(),
-        appium.url(),
-        new UserPoolConfig(
-            cognito.region(),
-            cognito.userPoolId(),
-            cognito.appClientId(),
-            cognito.endpoint(),
-            pool.disposable(),
-            pool.passwordPolicy(),
-            pool.passwordPolicySource(),
-            pool.awsProfile()));
+    return config
+        .withLocalStack(
+            app.url(),
+            appium.url(),
+            new UserPoolConfig(
+                cognito.region(),
+                cognito.userPoolId(),
+                cognito.appClientId(),
+                cognito.endpoint(),
+                pool.disposable(),
+                pool.passwordPolicy(),
+                pool.passwordPolicySource(),
+                pool.awsProfile()))
+        .withTargetDefaults(appium.browser().capabilities());
   }
 
   private Map<String, String> runtimeConfig(String clientId) {

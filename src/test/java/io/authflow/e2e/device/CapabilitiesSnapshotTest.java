@@ -108,7 +108,7 @@ class CapabilitiesSnapshotTest {
     Map<String, Object> caps = capabilities("lambdatest-android", Map.of());
     assertThat(options(caps, "lt:options"))
         .containsKeys(
-            "username",
+            "user",
             "accessKey",
             "build",
             "name",
@@ -116,11 +116,41 @@ class CapabilitiesSnapshotTest {
             "deviceName",
             "platformVersion",
             "isRealMobile",
-            "app")
+            "app",
+            "newCommandTimeout")
         .containsEntry("isRealMobile", true)
         .containsEntry("platformName", "android")
         .containsEntry("app", "lt://APP10160301691753941998244672");
-    assertThat(caps).doesNotContainKey("appium:app");
+    assertThat(caps).doesNotContainKeys("appium:app", "appium:newCommandTimeout");
+  }
+
+  @Test
+  void everyTargetKeepsAnIdleSessionLongerThanTheLongestWait() {
+    for (String env : new String[] {"local", "android-emulator", "browserstack-android", "grid"}) {
+      assertThat(capabilities(env, Map.of("AUTHFLOW_TIMEOUTS_CODE", "PT5M")))
+          .as(env)
+          .containsEntry("appium:newCommandTimeout", 360);
+    }
+    assertThat(
+            options(
+                capabilities("lambdatest-android", Map.of("AUTHFLOW_TIMEOUTS_CODE", "PT5M")),
+                "lt:options"))
+        .containsEntry("newCommandTimeout", 360);
+  }
+
+  @Test
+  void aProfileCanSetItsOwnNewCommandTimeout() {
+    HarnessConfig config =
+        Profiles.complete("android-emulator", Profiles.appFor("android-emulator"), Map.of());
+    var caps =
+        SessionOptions.forTarget(
+            withCapabilities(config, Map.of("appium:newCommandTimeout", 20)),
+            config.timeouts(),
+            "x",
+            "app.apk",
+            Optional.empty());
+    assertThat(SessionOptions.newCommandTimeout(caps, config.target().farm()))
+        .contains(java.time.Duration.ofSeconds(20));
   }
 
   @Test
@@ -137,7 +167,8 @@ class CapabilitiesSnapshotTest {
   void aWorkersDeviceIsSentAsItsUdid() {
     HarnessConfig config = config("android-emulator", Map.of());
     var caps =
-        SessionOptions.forTarget(config.target(), "x", "app.apk", Optional.of("emulator-5556"));
+        SessionOptions.forTarget(
+            config.target(), config.timeouts(), "x", "app.apk", Optional.of("emulator-5556"));
     assertThat(caps.getCapability("appium:udid")).isEqualTo("emulator-5556");
   }
 
@@ -148,7 +179,8 @@ class CapabilitiesSnapshotTest {
             ? Optional.empty()
             : Optional.of(config.target().udids().get(0));
     return onTheWire(
-        SessionOptions.forTarget(config.target(), config.env(), config.target().app(), udid));
+        SessionOptions.forTarget(
+            config.target(), config.timeouts(), config.env(), config.target().app(), udid));
   }
 
   /** As Selenium sends them in the new-session request (platformName as text, and so on). */
@@ -164,22 +196,31 @@ class CapabilitiesSnapshotTest {
   /** With a capability added the way a profile's target.capabilities would add it. */
   private static Map<String, Object> withExtra(String env, String key, Map<String, Object> value) {
     HarnessConfig config = config(env, Map.of());
+    return onTheWire(
+        SessionOptions.forTarget(
+            withCapabilities(config, Map.of(key, value)),
+            config.timeouts(),
+            env,
+            config.target().app(),
+            Optional.empty()));
+  }
+
+  private static io.authflow.e2e.config.TargetConfig withCapabilities(
+      HarnessConfig config, Map<String, Object> capabilities) {
     var target = config.target();
-    var extended =
-        new io.authflow.e2e.config.TargetConfig(
-            target.platform(),
-            target.appium(),
-            target.farm(),
-            target.app(),
-            target.device(),
-            target.osVersion(),
-            target.appiumVersion(),
-            target.build(),
-            target.credentials(),
-            target.udids(),
-            target.sessionPerWorker(),
-            Map.of(key, value));
-    return onTheWire(SessionOptions.forTarget(extended, env, target.app(), Optional.empty()));
+    return new io.authflow.e2e.config.TargetConfig(
+        target.platform(),
+        target.appium(),
+        target.farm(),
+        target.app(),
+        target.device(),
+        target.osVersion(),
+        target.appiumVersion(),
+        target.build(),
+        target.credentials(),
+        target.udids(),
+        target.sessionPerWorker(),
+        capabilities);
   }
 
   private static HarnessConfig config(String env, Map<String, String> variables) {
