@@ -42,7 +42,7 @@ public final class SessionOptions {
 
   // Room beyond the longest wait for what a step does between two Appium commands (creating a
   // user, reading the pool), so a kept session is not ended while a scenario works elsewhere.
-  static final Duration IDLE_MARGIN = Duration.ofSeconds(60);
+  public static final Duration IDLE_MARGIN = Duration.ofSeconds(60);
   private static final String NEW_COMMAND_TIMEOUT = "appium:newCommandTimeout";
   private static final String LAMBDATEST_OPTIONS = "lt:options";
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.InboxConfig.InboxType;
 import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.device.SessionOptions;
 import io.authflow.e2e.report.RunEnvironment;
 import io.authflow.e2e.screens.ScreenMap;
 import io.authflow.e2e.userpool.CognitoUserPool;
@@ -71,6 +72,7 @@ public final class Preflight {
     results.addAll(secrets(config));
     CheckResult appium = appium(config);
     results.add(appium);
+    sessionIdleLimit(config).ifPresent(results::add);
     results.add(pool(config));
     results.add(inbox(config));
     results.add(
@@ -146,6 +148,41 @@ public final class Preflight {
       Thread.currentThread().interrupt();
       return CheckResult.fail(name, "interrupted", fix);
     }
+  }
+
+  /**
+   * A warning when a configured wait is not shorter than the newCommandTimeout the sessions get
+   * (the harness sets it above the longest wait; a profile can set its own in target.capabilities):
+   * Appium would end a session while a step waits without sending it a command.
+   */
+  Optional<CheckResult> sessionIdleLimit(HarnessConfig config) {
+    var target = config.target();
+    var timeouts = config.timeouts();
+    var capabilities =
+        SessionOptions.forTarget(target, timeouts, config.env(), target.app(), Optional.empty());
+    Duration wait = SessionOptions.longestWait(timeouts);
+    String waitKey = wait.equals(timeouts.code()) ? "timeouts.code" : "timeouts.screen";
+    return SessionOptions.newCommandTimeout(capabilities, target.farm())
+        .filter(limit -> limit.compareTo(wait) <= 0)
+        .map(
+            limit ->
+                CheckResult.warn(
+                    "Session idle limit",
+                    "newCommandTimeout is "
+                        + limit.toSeconds()
+                        + " s (target.capabilities in "
+                        + config.file()
+                        + "), but "
+                        + waitKey
+                        + " lets a step wait "
+                        + wait.toSeconds()
+                        + " s without a command: Appium would end the session meanwhile",
+                    "remove newCommandTimeout from target.capabilities (the harness sets it to the"
+                        + " longest wait plus "
+                        + SessionOptions.IDLE_MARGIN.toSeconds()
+                        + " s), or set it above "
+                        + wait.toSeconds()
+                        + " s."));
   }
 
   CheckResult pool(HarnessConfig config) {

@@ -147,6 +147,7 @@ public final class Hooks {
     if (!checklist.passed()) {
       throw new PreflightFailedException(checklist);
     }
+    checklist.warnings().forEach(warning -> LOG.warn("Preflight:\n{}", warning));
     LOG.info(
         "Preflight: all {} checks passed in {} ms (mvn -Pdoctor lists them)",
         checklist.results().size(),
