@@ -174,7 +174,11 @@ public final class AppSession implements Disposable {
                   ? ". The server accepted the capabilities but has no device for them: start an"
                       + " emulator or simulator, connect a device (target.udids), or use a farm"
                       + " profile."
-                  : ". Check that the server runs and has the driver for this platform."),
+                  : message.matches("(?is).*chromedriver.*")
+                      ? ". The browser needs a ChromeDriver of its own version: install one and set"
+                          + " local.chromedriver (AUTHFLOW_LOCAL_CHROMEDRIVER), or remove it and"
+                          + " let Appium download the matching one (needs internet access)."
+                      : ". Check that the server runs and has the driver for this platform."),
           // A farm's error can echo the capabilities, access key included.
           target.credentials().present() ? null : e);
     }

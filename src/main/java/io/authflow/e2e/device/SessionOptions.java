@@ -122,12 +122,11 @@ public final class SessionOptions {
    * it; empty when none is set (Appium's default, 60 s, applies).
    */
   public static Optional<Duration> newCommandTimeout(Capabilities capabilities, Farm farm) {
-    Object value =
-        farm == Farm.LAMBDATEST
-            ? capabilities.getCapability(LAMBDATEST_OPTIONS) instanceof Map<?, ?> options
-                ? options.get("newCommandTimeout")
-                : null
-            : capabilities.getCapability(NEW_COMMAND_TIMEOUT);
+    Object value = capabilities.getCapability(NEW_COMMAND_TIMEOUT);
+    if (farm == Farm.LAMBDATEST
+        && capabilities.getCapability(LAMBDATEST_OPTIONS) instanceof Map<?, ?> options) {
+      value = options.get("newCommandTimeout");
+    }
     if (value == null) {
       return Optional.empty();
     }

@@ -80,11 +80,14 @@ public final class BrowserLookup {
     return path;
   }
 
-  /** Names on PATH first (what the user put there wins), then the install places. */
+  /**
+   * Names on PATH first (what the user put there wins), in the order of {@code names} and then of
+   * PATH, then the install places.
+   */
   private Stream<String> candidates(List<String> names, List<String> places) {
     Stream<String> onPath =
-        pathEntries()
-            .flatMap(dir -> names.stream().map(name -> dir + os.separator() + os.executable(name)));
+        names.stream()
+            .flatMap(name -> pathEntries().map(dir -> dir + os.separator() + os.executable(name)));
     return Stream.concat(onPath, places.stream());
   }
 
@@ -110,12 +113,11 @@ public final class BrowserLookup {
   }
 
   private LocalStackException noBrowser() {
-    List<String> places = new ArrayList<>(os.browserPlaces(env));
     return new LocalStackException(
         "No Chromium or Google Chrome found for the local stack: looked for "
             + String.join(", ", os.browserNames().stream().map(os::executable).toList())
             + " on PATH and at "
-            + String.join(", ", places)
+            + String.join(", ", os.browserPlaces(env))
             + ". "
             + os.installHint()
             + ", or set local.browser (AUTHFLOW_LOCAL_BROWSER) and local.chromedriver"

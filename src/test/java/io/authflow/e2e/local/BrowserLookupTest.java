@@ -77,13 +77,14 @@ class BrowserLookupTest {
   @Test
   void linuxChromiumIsPreferredToChromeAndPathToTheUsualPlaces() throws IOException {
     BrowserLookup lookup = onLinux();
-    install("/usr/bin/google-chrome");
-    install("/usr/local/bin/chromium");
+    install("/usr/local/bin/google-chrome");
+    install("/usr/bin/chromium-browser");
+    install("/snap/bin/chromium");
     install("/usr/lib/chromium/chromedriver");
 
     var found = lookup.find(NOTHING_CONFIGURED);
 
-    assertThat(found.browser()).hasToString("/usr/local/bin/chromium");
+    assertThat(found.browser()).hasToString("/usr/bin/chromium-browser");
     assertThat(found.chromedriver())
         .hasValueSatisfying(p -> assertThat(p).hasToString("/usr/lib/chromium/chromedriver"));
   }
