@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.LocalConfig;
 import io.authflow.e2e.local.BrowserLookup.Os;
 import java.io.IOException;
@@ -26,7 +27,9 @@ class BrowserLookupTest {
 
   @AfterEach
   void close() throws IOException {
-    files.close();
+    if (files != null) {
+      files.close();
+    }
   }
 
   private Path install(String path) throws IOException {
@@ -243,5 +246,18 @@ class BrowserLookupTest {
         .contains("chrome.exe on PATH")
         .contains("C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe")
         .contains("winget install Google.Chrome");
+  }
+
+  @Test
+  void theConfiguredPathsComeFromTheVariableAndTheProperty() {
+    var config =
+        new ConfigLoader(
+                Path.of("config"),
+                Map.of("authflow.local.chromedriver", "/opt/cft/chromedriver"),
+                Map.of("AUTHFLOW_LOCAL_BROWSER", "/opt/cft/chrome"))
+            .load("local");
+
+    assertThat(config.local())
+        .isEqualTo(new LocalConfig("/opt/cft/chrome", "/opt/cft/chromedriver"));
   }
 }
