@@ -244,11 +244,13 @@ public final class ConfigLoader {
               oneOf("target.platform", List.of("browser", "android", "ios"))
                   .toUpperCase(Locale.ROOT));
       String appium = text("target.appium");
-      if (!embedded && appium.equals("embedded")) {
+      if (!embedded && (appium.equals("embedded") || appium.isEmpty())) {
         problems.add(
             file
-                + ": target.appium is 'embedded' but stack is 'none'; give the Appium server's URL"
-                + " (e.g. http://127.0.0.1:4723) or set stack: embedded.");
+                + ": target.appium is '"
+                + appium
+                + "' but stack is 'none'; give the Appium server's URL (e.g."
+                + " http://127.0.0.1:4723, or AUTHFLOW_TARGET_APPIUM) or set stack: embedded.");
       }
       InboxType inbox =
           InboxType.valueOf(
@@ -276,7 +278,11 @@ public final class ConfigLoader {
               new AppConfig(required("app.name", true), text("app.url")),
               target(platform, appium),
               pool,
-              new InboxConfig(inbox, pattern("inbox.codePattern"), text("inbox.serverId")),
+              new InboxConfig(
+                  inbox,
+                  pattern("inbox.codePattern"),
+                  text("inbox.serverId"),
+                  text("inbox.apiUrl")),
               new UsersConfig(
                   required("users.emailPrefix", true),
                   required("users.emailDomain", true),
