@@ -107,7 +107,11 @@ final class SeleniumGrid extends StackPart {
 
   /** Ready when the hub's /status says so: the node registered and has a free slot. */
   private void awaitReady() {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     AtomicReference<String> seen = new AtomicReference<>("no answer");
     try {
       Awaitility.await()
@@ -131,7 +135,7 @@ final class SeleniumGrid extends StackPart {
                       .path("ready")
                       .asBoolean(false);
                 } catch (IOException e) {
-                  seen.set(e.getClass().getSimpleName());
+                  seen.set(e.getClass().getSimpleName() + " " + e.getMessage());
                   return false;
                 }
               });
