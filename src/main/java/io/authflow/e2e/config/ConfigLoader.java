@@ -36,6 +36,8 @@ public final class ConfigLoader {
   private static final String PROPERTY_PREFIX = "authflow.";
   private static final String VARIABLE_PREFIX = "AUTHFLOW_";
   private static final String FREE_FORM = "target.capabilities";
+  // Also in the README and in src/devicefarm/testspec.yml: the test spec selects no iOS host.
+  static final String IOS_ON_DEVICE_FARM = "iOS on AWS Device Farm is not supported yet.";
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
   private final Path configDir;
@@ -306,6 +308,13 @@ public final class ConfigLoader {
                   .toUpperCase(Locale.ROOT)
                   .replace('-', '_'));
       String app = text("target.app");
+      if (farm == Farm.AWS_DEVICE_FARM && platform == Platform.IOS) {
+        problems.add(
+            file
+                + ": "
+                + IOS_ON_DEVICE_FARM
+                + " Run the package on an Android device pool (target.platform: android).");
+      }
       if (platform != Platform.BROWSER) {
         required("target.app", true);
         // A Grid node installs the app itself, so a path there is the node's, not ours.
