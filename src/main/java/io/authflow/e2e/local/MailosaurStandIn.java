@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.authflow.e2e.local.MailosaurMessages.Stored;
+import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -30,10 +31,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,7 +95,7 @@ final class MailosaurStandIn extends StackPart {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads() {
     return runnable -> {
       Thread thread = new Thread(runnable, "mailosaur-stand-in");
       thread.setDaemon(true);
@@ -269,11 +272,9 @@ final class MailosaurStandIn extends StackPart {
         : m -> parts.stream().anyMatch(p -> p.test(m));
   }
 
-  private static java.util.Optional<String> text(JsonNode body, String field) {
+  private static Optional<String> text(JsonNode body, String field) {
     JsonNode node = body.get(field);
-    return node == null || node.isNull()
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(node.asText());
+    return node == null || node.isNull() ? Optional.empty() : Optional.of(node.asText());
   }
 
   private static boolean contains(String haystack, String needle) {
@@ -323,7 +324,7 @@ final class MailosaurStandIn extends StackPart {
     }
   }
 
-  private synchronized java.util.Optional<Stored> byId(String id) {
+  private synchronized Optional<Stored> byId(String id) {
     ingest();
     return live().stream().filter(m -> m.id().equals(id)).findFirst();
   }
@@ -347,7 +348,7 @@ final class MailosaurStandIn extends StackPart {
                 serverId,
                 mail.getMimeMessage(),
                 mail.getReceivedDate().toInstant()));
-      } catch (jakarta.mail.MessagingException | IOException e) {
+      } catch (MessagingException | IOException e) {
         throw new UncheckedIOException(
             new IOException("cannot read a mail of the SMTP inbox: " + e.getMessage(), e));
       }
@@ -358,7 +359,7 @@ final class MailosaurStandIn extends StackPart {
     String messageId;
     try {
       messageId = mail.getMimeMessage().getMessageID();
-    } catch (jakarta.mail.MessagingException e) {
+    } catch (MessagingException e) {
       messageId = null;
     }
     return messageId + "#" + mail.getUid() + "#" + mail.getReceivedDate().getTime();
