@@ -50,7 +50,8 @@ class DeviceFarmPackageTest {
                 "-Pdevicefarm",
                 "-DskipTests",
                 "-Dlocal.prepare.skip=true",
-                "-Dspotless.check.skip=true",
+                // The reports of the run this test is part of stay.
+                "-Dreports.keep=true",
                 "-Dbuild.dir=" + build.resolve("target"))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
