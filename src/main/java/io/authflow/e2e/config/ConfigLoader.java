@@ -36,6 +36,8 @@ public final class ConfigLoader {
   private static final String PROPERTY_PREFIX = "authflow.";
   private static final String VARIABLE_PREFIX = "AUTHFLOW_";
   private static final String FREE_FORM = "target.capabilities";
+  // Also in the README and in src/devicefarm/testspec.yml: the test spec selects no iOS host.
+  static final String IOS_ON_DEVICE_FARM = "iOS on AWS Device Farm is not supported yet.";
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
   private final Path configDir;
@@ -244,11 +246,13 @@ public final class ConfigLoader {
               oneOf("target.platform", List.of("browser", "android", "ios"))
                   .toUpperCase(Locale.ROOT));
       String appium = text("target.appium");
-      if (!embedded && appium.equals("embedded")) {
+      if (!embedded && (appium.equals("embedded") || appium.isEmpty())) {
         problems.add(
             file
-                + ": target.appium is 'embedded' but stack is 'none'; give the Appium server's URL"
-                + " (e.g. http://127.0.0.1:4723) or set stack: embedded.");
+                + ": target.appium is '"
+                + appium
+                + "' but stack is 'none'; give the Appium server's URL (e.g."
+                + " http://127.0.0.1:4723, or AUTHFLOW_TARGET_APPIUM) or set stack: embedded.");
       }
       InboxType inbox =
           InboxType.valueOf(
@@ -276,7 +280,11 @@ public final class ConfigLoader {
               new AppConfig(required("app.name", true), text("app.url")),
               target(platform, appium),
               pool,
-              new InboxConfig(inbox, pattern("inbox.codePattern"), text("inbox.serverId")),
+              new InboxConfig(
+                  inbox,
+                  pattern("inbox.codePattern"),
+                  text("inbox.serverId"),
+                  text("inbox.apiUrl")),
               new UsersConfig(
                   required("users.emailPrefix", true),
                   required("users.emailDomain", true),
@@ -301,6 +309,13 @@ public final class ConfigLoader {
                   .toUpperCase(Locale.ROOT)
                   .replace('-', '_'));
       String app = text("target.app");
+      if (farm == Farm.AWS_DEVICE_FARM && platform == Platform.IOS) {
+        problems.add(
+            file
+                + ": "
+                + IOS_ON_DEVICE_FARM
+                + " Run the package on an Android device pool (target.platform: android).");
+      }
       if (platform != Platform.BROWSER) {
         required("target.app", true);
         // A Grid node installs the app itself, so a path there is the node's, not ours.

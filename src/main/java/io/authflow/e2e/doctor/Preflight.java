@@ -229,7 +229,8 @@ public final class Preflight {
           name, "not checked: MAILOSAUR_API_KEY is not set", "export MAILOSAUR_API_KEY=<key>.");
     }
     String serverId = config.inbox().serverId();
-    URI api = URI.create(mailosaurApi.replaceAll("/+$", "") + "/");
+    String base = config.inbox().apiUrl().isEmpty() ? mailosaurApi : config.inbox().apiUrl();
+    URI api = URI.create(base.replaceAll("/+$", "") + "/");
     try {
       HttpResponse<String> response =
           http.send(

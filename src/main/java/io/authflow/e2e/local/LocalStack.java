@@ -33,8 +33,13 @@ public final class LocalStack implements AutoCloseable {
 
   /** {@code root} is the project directory (src/local and reports/ below it). */
   public LocalStack(Path root) {
+    this(root, root.resolve("reports/local-stack"));
+  }
+
+  /** A stack whose logs go to {@code logDir} (the rehearsal's outlive the runs against it). */
+  public LocalStack(Path root, Path logDir) {
     this.root = root;
-    this.logDir = root.resolve("reports/local-stack");
+    this.logDir = logDir;
   }
 
   /** Starts every part and returns the configuration completed with their addresses. */
