@@ -26,14 +26,6 @@ Feature: A returning user signs in
     Then they are told "User does not exist."
     And they stay on the sign-in screen
 
-  # Needs a second app client of the pool with PreventUserExistenceErrors ENABLED; the local stack
-  # has one. Against a real pool, run with -Dcucumber.filter.tags="not @local-stack".
-  @local-stack
-  Scenario: An app that hides whether an account exists gives the generic message instead
-    Given a visitor who never signed up, using an app that hides whether an account exists
-    When they sign in with their email and password
-    Then they are told "Incorrect username or password."
-
   Scenario: A signed-in user signs out and stays signed out when they open the app again
     Given a returning user who is signed in
     When they sign out

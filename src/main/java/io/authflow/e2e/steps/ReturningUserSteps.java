@@ -9,10 +9,6 @@ import io.cucumber.java.en.When;
 
 /** Returning users: seeded through the admin API, signing in, staying signed in, signing out. */
 public final class ReturningUserSteps {
-  // The app client of the local stack that hides whether an account exists (Cognito's
-  // PreventUserExistenceErrors ENABLED).
-  private static final String HIDING_CLIENT = "preventUserExistenceErrors";
-
   private final AppSession app;
   private final TestUsers users;
   private final CurrentUser user;
@@ -49,12 +45,6 @@ public final class ReturningUserSteps {
   public void aVisitorWhoNeverSignedUp() {
     user.set(users.newUser());
     app.launch();
-  }
-
-  @Given("a visitor who never signed up, using an app that hides whether an account exists")
-  public void aVisitorOnAnAppThatHidesAccounts() {
-    user.set(users.newUser());
-    app.launchUsingClient(HIDING_CLIENT);
   }
 
   @When("they sign in with their email and password")
