@@ -6,6 +6,7 @@ import io.authflow.e2e.screens.SignInScreen;
 import io.authflow.e2e.users.TestUsers;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
+import java.util.Locale;
 
 /** Returning users: seeded through the admin API, signing in, staying signed in, signing out. */
 public final class ReturningUserSteps {
@@ -56,6 +57,11 @@ public final class ReturningUserSteps {
   public void theyReopenAndSignIn() {
     app.relaunch();
     theySignIn();
+  }
+
+  @When("they sign in with their email typed in capitals and their password")
+  public void theySignInWithTheirEmailInCapitals() {
+    signIn.signIn(user.get().email().toUpperCase(Locale.ROOT), user.get().password());
   }
 
   @When("they sign in with a wrong password")
