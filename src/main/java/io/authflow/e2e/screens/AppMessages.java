@@ -51,17 +51,17 @@ public final class AppMessages {
   private final Path file;
   private final Map<String, String> profile;
 
-  AppMessages(Path file, Map<String, String> profile) {
+  private AppMessages(Path file, Map<String, String> profile) {
     this.file = file;
     this.profile = profile;
   }
 
   public AppMessages(HarnessConfig config) {
-    this(load(Path.of("config", "apps", config.app().name() + ".yaml")));
+    this(Path.of("config", "apps", config.app().name() + ".yaml"));
   }
 
-  private AppMessages(AppMessages loaded) {
-    this(loaded.file, loaded.profile);
+  private AppMessages(Path file) {
+    this(file, section(file));
   }
 
   /** The words for {@code intent}, and where they come from (for the report). */
@@ -89,9 +89,9 @@ public final class AppMessages {
   /** Words an app shows, and the source they were taken from. */
   public record Words(String text, String source) {}
 
-  static AppMessages load(Path file) {
+  private static Map<String, String> section(Path file) {
     if (!Files.isRegularFile(file)) {
-      return new AppMessages(file, Map.of());
+      return Map.of();
     }
     try {
       JsonNode section = new ObjectMapper(new YAMLFactory()).readTree(file.toFile()).path(SECTION);
@@ -114,7 +114,7 @@ public final class AppMessages {
                 }
                 words.put(e.getKey(), e.getValue().asText());
               });
-      return new AppMessages(file, Map.copyOf(words));
+      return Map.copyOf(words);
     } catch (IOException e) {
       throw new ConfigException(file + " is not valid YAML: " + e.getMessage());
     }
