@@ -655,6 +655,8 @@ test('an admin-created user with a temporary password gets NEW_PASSWORD_REQUIRED
 });
 
 // Amplify JS's own default sign-in, as the reference app and the stock <Authenticator> call it.
+// (Its signUp with autoSignIn arms a 3-minute timer that nothing can clear, hence npm test's
+// --test-force-exit.)
 const amplifyAuth = (clientId = stack.clients.app) => {
   const { Amplify } = require('aws-amplify');
   Amplify.configure({ Auth: { Cognito: { userPoolId: stack.userPoolId, userPoolClientId: clientId, userPoolEndpoint: stack.endpoint } } });
