@@ -57,11 +57,14 @@ public final class AppMessages {
   }
 
   public AppMessages(HarnessConfig config) {
-    this(Path.of("config", "apps", config.app().name() + ".yaml"));
+    this(
+        Path.of("config", "apps", config.app().name() + ".yaml"),
+        section(Path.of("config", "apps", config.app().name() + ".yaml")));
   }
 
-  private AppMessages(Path file) {
-    this(file, section(file));
+  /** The profile at {@code file}; a missing file has no words of its own. */
+  static AppMessages load(Path file) {
+    return new AppMessages(file, section(file));
   }
 
   /** The words for {@code intent}, and where they come from (for the report). */
