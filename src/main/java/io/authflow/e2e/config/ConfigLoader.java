@@ -295,11 +295,31 @@ public final class ConfigLoader {
                   duration("timeouts.code"),
                   duration("timeouts.session"),
                   duration("timeouts.localStack")),
-              new LocalConfig(text("local.browser"), text("local.chromedriver")));
+              new LocalStackConfig(
+                  localAppClient(),
+                  text("local.amplifyOutputs").isEmpty()
+                      ? text("userPool.amplifyOutputs")
+                      : text("local.amplifyOutputs"),
+                  text("local.browser"),
+                  text("local.chromedriver")));
       if (!problems.isEmpty()) {
         throw new ConfigException(problems);
       }
       return config;
+    }
+
+    private String localAppClient() {
+      String client = text("local.appClient");
+      if (!LocalStackConfig.CLIENTS.contains(client)) {
+        problems.add(
+            file
+                + ": local.appClient is '"
+                + client
+                + "'; use "
+                + String.join(" or ", LocalStackConfig.CLIENTS)
+                + " (-Dauthflow.local.appClient=…).");
+      }
+      return client;
     }
 
     private TargetConfig target(Platform platform, String appium) {

@@ -17,12 +17,12 @@ public record HarnessConfig(
     InboxConfig inbox,
     UsersConfig users,
     Timeouts timeouts,
-    LocalConfig local) {
+    LocalStackConfig localStack) {
 
   /** The same configuration with the pool as the pool itself describes it (e.g. its policy). */
   public HarnessConfig withUserPool(UserPoolConfig pool) {
     return new HarnessConfig(
-        env, file, embeddedStack, app, target, pool, inbox, users, timeouts, local);
+        env, file, embeddedStack, app, target, pool, inbox, users, timeouts, localStack);
   }
 
   /** The same configuration pointing at the parts the local stack started. */
@@ -37,7 +37,7 @@ public record HarnessConfig(
         inbox,
         users,
         timeouts,
-        local);
+        localStack);
   }
 
   /**
@@ -55,6 +55,6 @@ public record HarnessConfig(
         inbox,
         users,
         timeouts,
-        local);
+        localStack);
   }
 }

@@ -2,7 +2,7 @@ package io.authflow.e2e.local;
 
 import io.appium.java_client.service.local.AppiumDriverLocalService;
 import io.appium.java_client.service.local.AppiumServiceBuilder;
-import io.authflow.e2e.config.LocalConfig;
+import io.authflow.e2e.config.LocalStackConfig;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.json.Json;
 
 /**
  * Appium 3 from src/local/appium, whose package.json is also its APPIUM_HOME: the chromium driver
@@ -19,13 +20,13 @@ import java.util.Map;
 final class AppiumServer extends StackPart {
   private final Path home;
   private final Duration timeout;
-  private final LocalConfig configured;
+  private final LocalStackConfig configured;
   private final BrowserLookup lookup;
   private AppiumDriverLocalService service;
   private BrowserLookup.Found browser;
 
   AppiumServer(
-      Path home, Duration timeout, Path logDir, LocalConfig configured, BrowserLookup lookup) {
+      Path home, Duration timeout, Path logDir, LocalStackConfig configured, BrowserLookup lookup) {
     super("appium", logDir);
     this.home = home.toAbsolutePath();
     this.timeout = timeout;
@@ -64,6 +65,9 @@ final class AppiumServer extends StackPart {
               // Appium logs every sendKeys body; these rules hide typed text (passwords) before
               // a line reaches the log.
               .withArgument(() -> "--log-filters", logFilters().toString())
+              // Where this machine's ChromeDriver is belongs to the server's host: sessions that
+              // come from elsewhere (a rehearsal run, a Grid node's relay) get it too.
+              .withArgument(() -> "--default-capabilities", serverDefaults())
               .withTimeout(timeout)
               .build();
       // Its log goes to the file only; the console stays readable.
@@ -72,6 +76,15 @@ final class AppiumServer extends StackPart {
     } catch (IOException | RuntimeException e) {
       throw failed(String.valueOf(e.getMessage()).lines().findFirst().orElse("no message"), e);
     }
+  }
+
+  private String serverDefaults() {
+    return new Json()
+        .toJson(
+            browser
+                .chromedriver()
+                .<Map<String, Object>>map(path -> Map.of("appium:executable", path.toString()))
+                .orElse(Map.of()));
   }
 
   /** The rules of appium-log-filters.json, as a file beside the log for the server to read. */

@@ -1,6 +1,6 @@
 package io.authflow.e2e.local;
 
-import io.authflow.e2e.config.LocalConfig;
+import io.authflow.e2e.config.LocalStackConfig;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ public final class BrowserLookup {
    * @throws LocalStackException when a configured path is not an executable file, or no browser is
    *     found; one line naming what was looked for and how to set it
    */
-  public Found find(LocalConfig configured) {
+  public Found find(LocalStackConfig configured) {
     Path browser =
         configured(configured.browser(), "local.browser", "AUTHFLOW_LOCAL_BROWSER")
             .or(() -> first(candidates(os.browserNames(), os.browserPlaces(env))))

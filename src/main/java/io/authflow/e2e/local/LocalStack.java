@@ -30,6 +30,7 @@ public final class LocalStack implements AutoCloseable {
   private CognitoStandIn cognito;
   private AppServer app;
   private AppiumServer appium;
+  private String appClient;
 
   /** {@code root} is the project directory (src/local and reports/ below it). */
   public LocalStack(Path root) {
@@ -52,16 +53,19 @@ public final class LocalStack implements AutoCloseable {
       cognito =
           startPart(
               new CognitoStandIn(
-                  root.resolve("src/local/cognito"), runDir, inbox.port(), timeout, logDir));
+                  root.resolve("src/local/cognito"),
+                  runDir,
+                  inbox.port(),
+                  config.localStack().amplifyOutputs(),
+                  timeout,
+                  logDir));
+      // The app and the tests use the same client: local.appClient.
+      appClient = config.localStack().appClient();
       app =
           startPart(
               new AppServer(
                   root.resolve("src/local/app/dist"),
-                  Map.of(
-                      AppServer.DEFAULT_CLIENT,
-                      runtimeConfig(cognito.appClientId()),
-                      "preventUserExistenceErrors",
-                      runtimeConfig(cognito.preventingClientId())),
+                  runtimeConfig(cognito.clientId(appClient)),
                   logDir));
       appium =
           startPart(
@@ -69,7 +73,7 @@ public final class LocalStack implements AutoCloseable {
                   root.resolve("src/local/appium"),
                   timeout,
                   logDir,
-                  config.local(),
+                  config.localStack(),
                   BrowserLookup.forThisMachine()));
       LOG.info("Local stack: Appium drives {}", appium.browser().describe());
     } catch (IOException e) {
@@ -87,7 +91,7 @@ public final class LocalStack implements AutoCloseable {
             new UserPoolConfig(
                 cognito.region(),
                 cognito.userPoolId(),
-                cognito.appClientId(),
+                cognito.clientId(appClient),
                 cognito.endpoint(),
                 pool.disposable(),
                 pool.passwordPolicy(),
@@ -103,10 +107,7 @@ public final class LocalStack implements AutoCloseable {
         "userPoolClientId",
         clientId,
         "userPoolEndpoint",
-        cognito.endpoint(),
-        // The stand-in implements no SRP; a real pool keeps Amplify's default.
-        "authFlowType",
-        "USER_PASSWORD_AUTH");
+        cognito.endpoint());
   }
 
   public GreenMail greenMail() {

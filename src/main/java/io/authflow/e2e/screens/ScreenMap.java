@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
  * Logical element names to locators, from {@code config/apps/<app>.yaml}. A plain value is a
  * testID, located the way each platform publishes it (Android resource-id, iOS accessibility id,
  * browser {@code data-testid}); a mapping gives per-platform locators as {@code strategy:value}.
+ * The file's {@code messages} section is {@link AppMessages}'.
  */
 public final class ScreenMap {
   private final Path file;
@@ -43,6 +44,9 @@ public final class ScreenMap {
       root.fields()
           .forEachRemaining(
               e -> {
+                if (e.getKey().equals(AppMessages.SECTION)) {
+                  return; // the words the app shows, not a locator
+                }
                 if (!e.getValue().isTextual() && !e.getValue().isObject()) {
                   problems.add(
                       file

@@ -2,6 +2,7 @@ package io.authflow.e2e.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.authflow.e2e.report.Evidence;
 import io.authflow.e2e.screens.AuthMessages;
 import io.authflow.e2e.screens.DashboardScreen;
 import io.authflow.e2e.screens.SignInScreen;
@@ -13,11 +14,20 @@ public final class OutcomeSteps {
   private final AuthMessages messages;
   private final SignInScreen signIn;
   private final DashboardScreen dashboard;
+  private final ExpectedMessages expectedMessages;
+  private final Evidence evidence;
 
   public OutcomeSteps(
-      CurrentUser user, AuthMessages messages, SignInScreen signIn, DashboardScreen dashboard) {
+      CurrentUser user,
+      AuthMessages messages,
+      SignInScreen signIn,
+      DashboardScreen dashboard,
+      ExpectedMessages expectedMessages,
+      Evidence evidence) {
     this.user = user;
     this.messages = messages;
+    this.expectedMessages = expectedMessages;
+    this.evidence = evidence;
     this.signIn = signIn;
     this.dashboard = dashboard;
   }
@@ -32,9 +42,11 @@ public final class OutcomeSteps {
     signIn.awaitShown();
   }
 
-  @Then("they are told {string}")
-  public void theyAreTold(String error) {
-    assertThat(messages.awaitError()).isEqualTo(error);
+  @Then("they see the message for {message}")
+  public void theySeeTheMessageFor(MessageIntent intent) {
+    var expected = expectedMessages.of(intent);
+    evidence.text("Expected message: " + intent.key(), expected.reason());
+    assertThat(messages.awaitError()).as(expected.reason()).isEqualTo(expected.text());
   }
 
   @Then("they are told their password was changed")

@@ -70,7 +70,7 @@ class SessionPerWorkerTest {
     // This machine's browser and driver, as the local stack adds them.
     HarnessConfig config =
         profile.withTargetDefaults(
-            BrowserLookup.forThisMachine().find(profile.local()).capabilities());
+            BrowserLookup.forThisMachine().find(profile.localStack()).capabilities());
 
     AppSession first = new AppSession(config);
     first.launch();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import io.authflow.e2e.config.ConfigLoader;
-import io.authflow.e2e.config.LocalConfig;
+import io.authflow.e2e.config.LocalStackConfig;
 import io.authflow.e2e.local.BrowserLookup.Os;
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * tree of each OS: configured paths, PATH, the usual install places, and nothing at all.
  */
 class BrowserLookupTest {
-  private static final LocalConfig NOTHING_CONFIGURED = new LocalConfig("", "");
+  private static final LocalStackConfig NOTHING_CONFIGURED = LocalStackConfig.browser("", "");
 
   private FileSystem files;
 
@@ -116,7 +116,7 @@ class BrowserLookupTest {
 
     var found =
         lookup.find(
-            new LocalConfig(
+            LocalStackConfig.browser(
                 "/home/qa/chrome-linux64/chrome", "/home/qa/chromedriver-linux64/chromedriver"));
 
     assertThat(found.browser()).hasToString("/home/qa/chrome-linux64/chrome");
@@ -131,7 +131,7 @@ class BrowserLookupTest {
     install("/usr/bin/chromium");
     install("/usr/local/bin/google-chrome-beta");
 
-    assertThat(lookup.find(new LocalConfig("google-chrome-beta", "")).browser())
+    assertThat(lookup.find(LocalStackConfig.browser("google-chrome-beta", "")).browser())
         .hasToString("/usr/local/bin/google-chrome-beta");
   }
 
@@ -142,7 +142,8 @@ class BrowserLookupTest {
 
     var e =
         catchThrowableOfType(
-            LocalStackException.class, () -> lookup.find(new LocalConfig("", "/opt/chromedriver")));
+            LocalStackException.class,
+            () -> lookup.find(LocalStackConfig.browser("", "/opt/chromedriver")));
 
     assertThat(e.getMessage())
         .contains("local.chromedriver is '/opt/chromedriver'")
@@ -257,7 +258,7 @@ class BrowserLookupTest {
                 Map.of("AUTHFLOW_LOCAL_BROWSER", "/opt/cft/chrome"))
             .load("local");
 
-    assertThat(config.local())
-        .isEqualTo(new LocalConfig("/opt/cft/chrome", "/opt/cft/chromedriver"));
+    assertThat(config.localStack().browser()).isEqualTo("/opt/cft/chrome");
+    assertThat(config.localStack().chromedriver()).isEqualTo("/opt/cft/chromedriver");
   }
 }
