@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Appium 3 from src/local/appium, whose package.json is also its APPIUM_HOME: the chromium driver
@@ -19,6 +21,8 @@ final class AppiumServer extends StackPart {
   private final Path home;
   private final Duration timeout;
   private AppiumDriverLocalService service;
+  // The tether Appium runs under, for the stack's watch; null if it could not be told apart.
+  private ProcessHandle process;
 
   AppiumServer(Path home, Duration timeout, Path logDir) {
     super("appium", logDir);
@@ -52,13 +56,21 @@ final class AppiumServer extends StackPart {
     }
     try {
       Files.createDirectories(log().getParent());
+      RunReaper reaper = RunReaper.current();
+      // Appium runs under the run's tether, so it, ChromeDriver and Chromium die with this JVM.
+      var environment = new HashMap<>(reaper.environment());
+      environment.putAll(
+          Map.of(
+              "APPIUM_HOME", realHome.toString(),
+              "PATH", System.getenv("PATH"),
+              "AUTHFLOW_TETHER_MAIN", main.toRealPath().toString(),
+              "AUTHFLOW_TETHER_LOG", log().toAbsolutePath().toString()));
       service =
           new AppiumServiceBuilder()
-              .withAppiumJS(realHome.resolve("node_modules/appium/index.js").toFile())
+              .withAppiumJS(reaper.tether().toFile())
               .withIPAddress("127.0.0.1")
               .usingPort(FreePorts.next())
-              .withEnvironment(
-                  Map.of("APPIUM_HOME", realHome.toString(), "PATH", System.getenv("PATH")))
+              .withEnvironment(environment)
               .withLogFile(new File(log().toString()))
               // Appium logs every sendKeys body; these rules hide typed text (passwords) before
               // a line reaches the log.
@@ -67,7 +79,18 @@ final class AppiumServer extends StackPart {
               .build();
       // Its log goes to the file only; the console stays readable.
       service.clearOutPutStreams();
+      Set<Long> before = childPids();
       service.start();
+      process =
+          ProcessHandle.current()
+              .children()
+              .filter(p -> !before.contains(p.pid()))
+              .filter(p -> p.info().commandLine().orElse("").contains(reaper.tether().toString()))
+              .findFirst()
+              .orElse(null);
+      if (process != null) {
+        reaper.part(name(), process);
+      }
     } catch (IOException | RuntimeException e) {
       throw failed(String.valueOf(e.getMessage()).lines().findFirst().orElse("no message"), e);
     }
@@ -83,6 +106,13 @@ final class AppiumServer extends StackPart {
       Files.copy(in, rules, StandardCopyOption.REPLACE_EXISTING);
     }
     return rules;
+  }
+
+  private static Set<Long> childPids() {
+    return ProcessHandle.current()
+        .children()
+        .map(ProcessHandle::pid)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   String url() {

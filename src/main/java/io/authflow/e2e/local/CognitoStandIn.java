@@ -45,9 +45,9 @@ final class CognitoStandIn extends StackPart {
       Files.deleteIfExists(readyFile);
       process =
           NodeProcess.start(
+              name(),
+              launcher,
               List.of(
-                  "node",
-                  launcher.toAbsolutePath().toString(),
                   "--port",
                   String.valueOf(FreePorts.next()),
                   "--data-dir",
@@ -59,7 +59,8 @@ final class CognitoStandIn extends StackPart {
                   "--ready-file",
                   readyFile.toAbsolutePath().toString()),
               launcherDir,
-              log());
+              log(),
+              dataDir.getParent());
       Awaitility.await()
           .atMost(timeout)
           .pollInterval(Duration.ofMillis(100))

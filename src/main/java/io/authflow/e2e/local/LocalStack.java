@@ -41,7 +41,8 @@ public final class LocalStack implements AutoCloseable {
   public HarnessConfig start(HarnessConfig config) {
     try {
       Files.createDirectories(logDir);
-      runDir = Files.createTempDirectory("authflow-local-");
+      runDir = Files.createTempDirectory(RunReaper.tempPrefix());
+      RunReaper.current().tempDir(runDir);
       var timeout = config.timeouts().localStack();
       inbox = startPart(new InboxServer(logDir));
       cognito =
