@@ -16,6 +16,7 @@
 
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 
 const main = process.env.AUTHFLOW_TETHER_MAIN;
 if (!main) {
@@ -104,8 +105,9 @@ const finish = (code) => {
 
 child.on('exit', (code, signal) => {
   note(`${main} exited with ${signal ? `signal ${signal}` : `code ${code}`}`);
-  // Whatever the program left running (a browser of an abandoned session) goes with it.
-  finish(code ?? 1);
+  // Whatever the program left running (a browser of an abandoned session) goes with it. A signal
+  // is told as a shell does (128 + its number), so the harness can name how the part ended.
+  finish(signal ? 128 + (os.constants.signals[signal] ?? 0) : code);
 });
 child.on('error', (err) => {
   note(`${main} could not start: ${err.message}`);

@@ -5,6 +5,7 @@ import io.appium.java_client.AppiumDriver;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.Platform;
 import io.authflow.e2e.local.FreePorts;
+import io.authflow.e2e.local.StackWatch;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,6 +164,7 @@ public final class AppSession implements Disposable {
       }
       return new AppiumDriver(client, capabilities);
     } catch (WebDriverException e) {
+      StackWatch.check();
       String message = redacted(firstLine(e.getMessage()));
       throw new SessionStartException(
           "Appium at "

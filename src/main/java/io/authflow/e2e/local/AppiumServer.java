@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -117,6 +118,15 @@ final class AppiumServer extends StackPart {
 
   String url() {
     return service.getUrl().toString();
+  }
+
+  @Override
+  Optional<String> stopped() {
+    if (process == null || process.isAlive()) {
+      return Optional.empty();
+    }
+    // Its launcher's exit code is not ours to read; the tether's note in the log says how it ended.
+    return Optional.of(died("Appium", "its process ended"));
   }
 
   @Override

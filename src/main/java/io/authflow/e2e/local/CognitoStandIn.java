@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -94,6 +95,14 @@ final class CognitoStandIn extends StackPart {
 
   String preventingClientId() {
     return ready.path("clients").path("preventUserExistenceErrors").asText();
+  }
+
+  @Override
+  Optional<String> stopped() {
+    if (process == null || process.alive()) {
+      return Optional.empty();
+    }
+    return Optional.of(died("The Cognito stand-in", "exit code " + process.exitCode()));
   }
 
   @Override

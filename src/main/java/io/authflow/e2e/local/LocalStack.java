@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,7 @@ public final class LocalStack implements AutoCloseable {
                       runtimeConfig(cognito.preventingClientId())),
                   logDir));
       appium = startPart(new AppiumServer(root.resolve("src/local/appium"), timeout, logDir));
+      StackWatch.watch(this);
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("Cannot prepare " + logDir, e);
@@ -117,8 +119,14 @@ public final class LocalStack implements AutoCloseable {
     return part;
   }
 
+  /** The first part found stopped, as the message that names it; empty while all run. */
+  Optional<String> stoppedPart() {
+    return started.stream().map(StackPart::stopped).flatMap(Optional::stream).findFirst();
+  }
+
   @Override
   public void close() {
+    StackWatch.unwatch(this);
     while (!started.isEmpty()) {
       StackPart part = started.pop();
       try {

@@ -2,6 +2,7 @@ package io.authflow.e2e.screens;
 
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.local.StackWatch;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -88,8 +90,18 @@ public final class Ui {
     var wait = new WebDriverWait(session.driver(), config.timeouts().screen());
     try {
       return wait.ignoring(StaleElementReferenceException.class)
-          .until((Function<WebDriver, WebElement>) d -> visible(locator).orElse(null));
-    } catch (TimeoutException e) {
+          .until(
+              (Function<WebDriver, WebElement>)
+                  d -> {
+                    StackWatch.check();
+                    return visible(locator).orElse(null);
+                  });
+    } catch (WebDriverException e) {
+      // A dead Appium or stand-in is the cause, not the screen that did not show.
+      StackWatch.check();
+      if (!(e instanceof TimeoutException)) {
+        throw e;
+      }
       throw new ScreenTimeoutException(
           "Timed out after "
               + config.timeouts().screen().toSeconds()
