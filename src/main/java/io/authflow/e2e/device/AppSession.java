@@ -138,10 +138,12 @@ public final class AppSession implements Disposable {
     } else if (driver != null) {
       try {
         driver.quit();
-      } catch (WebDriverException e) {
-        // The session may already be gone (Appium's own timeout); nothing is left to end.
+      } catch (RuntimeException e) {
+        // The session may already be gone (Appium's own timeout, a dead server); nothing is left
+        // to end. Nothing may escape: PicoContainer would skip the disposals after this one.
+      } finally {
+        driver = null;
       }
-      driver = null;
     }
   }
 

@@ -71,9 +71,9 @@ public final class StackWatch {
   }
 
   /**
-   * {@code target} behind a proxy whose every call fails at once with the dead part's name: before
-   * the call, while it waits (an inbox waiting for a code, an SDK call retrying a refused
-   * connection), and when it failed because the part was gone.
+   * {@code target} behind a proxy whose every call fails at once with the dead part's name: while
+   * it waits (an inbox waiting for a code, an SDK call retrying a refused connection), and when it
+   * failed because the part was gone.
    */
   @SuppressWarnings("unchecked")
   public static <T> T guard(Class<T> type, T target) {
@@ -82,7 +82,8 @@ public final class StackWatch {
           if (method.getDeclaringClass() == Object.class) {
             return method.invoke(target, args);
           }
-          check();
+          // No look before the call: one that needs no dead part (clearing the in-JVM inbox)
+          // still works; one that does fails within a look.
           Future<Object> call =
               CALLS.submit(
                   () -> {

@@ -89,6 +89,11 @@ public final class ConsoleProgress implements ConcurrentEventListener {
       out.println("Failed: " + String.join(" ", failed));
       out.println("Rerun only these: mvn verify -Prerun (reads reports/rerun.txt)");
     }
+    List<String> cleanup = CleanupFailures.all();
+    if (!cleanup.isEmpty()) {
+      out.println("Cleanup failed " + cleanup.size() + " time(s); left behind:");
+      cleanup.forEach(line -> out.println("  " + redactor.redact(line)));
+    }
     out.println(
         "Reports: " + reports.resolve("allure-report/index.html") + " (made by mvn verify)");
     out.println("         " + reports.resolve("cucumber.html") + ", " + reports.resolve("junit"));

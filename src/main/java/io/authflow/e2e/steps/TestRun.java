@@ -7,9 +7,11 @@ import io.authflow.e2e.inbox.Inbox;
 import io.authflow.e2e.inbox.MailosaurInbox;
 import io.authflow.e2e.inbox.SmtpInbox;
 import io.authflow.e2e.local.LocalStack;
+import io.authflow.e2e.local.StackWatch;
 import io.authflow.e2e.userpool.CognitoUserPool;
 import io.authflow.e2e.userpool.PoolGuard;
 import io.authflow.e2e.userpool.UserPool;
+import io.authflow.e2e.users.TestUsers;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,15 +85,20 @@ public final class TestRun {
   static synchronized void stop() {
     if (current != null) {
       RunDevices.shared().closeAll();
-      String prefix = current.config.users().emailPrefix() + "-";
+      // This run's users only: parallel jobs on the same pool have their own.
+      String prefix = TestUsers.runPrefix(current.config.users().emailPrefix());
       try {
+        StackWatch.check();
         // Every scenario deletes its users; a count above zero here is a cleanup bug to chase.
         LOG.info(
-            "Run end: {} test user(s) left in pool {}",
+            "Run end: {} test user(s) of this run left in pool {}",
             current.pool.countTestUsers(prefix),
             current.config.userPool().id());
       } catch (RuntimeException e) {
-        LOG.warn("Run end: could not count left-over test users: {}", e.getMessage());
+        String message = String.valueOf(e.getMessage());
+        LOG.warn(
+            "Run end: could not count left-over test users: {}",
+            message.lines().findFirst().orElse(message));
       }
       current.pool.close();
       if (current.stack != null) {

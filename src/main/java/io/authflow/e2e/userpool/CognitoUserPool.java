@@ -118,7 +118,9 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
   @Override
   public void delete(String email) {
     guard.checkDestructive("delete", email);
-    find(email).ifPresent(user -> deleteUsername(user.username(), email));
+    // By the address itself: Cognito takes an email alias as the username of admin calls, and a
+    // search (ListUsers) can miss a user it has not indexed yet.
+    deleteUsername(email, email);
   }
 
   @Override
