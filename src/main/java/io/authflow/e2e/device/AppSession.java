@@ -166,7 +166,7 @@ public final class AppSession implements Disposable {
       }
       return new AppiumDriver(client, capabilities);
     } catch (WebDriverException e) {
-      StackWatch.check();
+      StackWatch.checkAfterFailure();
       String message = redacted(firstLine(e.getMessage()));
       throw new SessionStartException(
           "Appium at "

@@ -5,6 +5,7 @@ import io.appium.java_client.service.local.AppiumServiceBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -127,6 +128,31 @@ final class AppiumServer extends StackPart {
     }
     // Its launcher's exit code is not ours to read; the tether's note in the log says how it ended.
     return Optional.of(died("Appium", "its process ended"));
+  }
+
+  @Override
+  Optional<String> unhealthy() {
+    Optional<String> stopped = stopped();
+    if (stopped.isPresent() || service == null) {
+      return stopped;
+    }
+    var client = java.net.http.HttpClient.newBuilder().connectTimeout(timeout).build();
+    try {
+      var status =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(URI.create(url() + "status"))
+                  .timeout(timeout)
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding());
+      return status.statusCode() == 200
+          ? Optional.empty()
+          : Optional.of(died("Appium", "its /status answered HTTP " + status.statusCode()));
+    } catch (IOException e) {
+      return Optional.of(died("Appium", "it no longer answers at " + url() + ": " + e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   @Override

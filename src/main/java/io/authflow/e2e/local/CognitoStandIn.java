@@ -3,6 +3,7 @@ package io.authflow.e2e.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,6 +104,24 @@ final class CognitoStandIn extends StackPart {
       return Optional.empty();
     }
     return Optional.of(died("The Cognito stand-in", "exit code " + process.exitCode()));
+  }
+
+  @Override
+  Optional<String> unhealthy() {
+    Optional<String> stopped = stopped();
+    if (stopped.isPresent() || ready == null) {
+      return stopped;
+    }
+    URI endpoint = URI.create(endpoint());
+    try (var socket = new java.net.Socket()) {
+      socket.connect(
+          new java.net.InetSocketAddress(endpoint.getHost(), endpoint.getPort()),
+          (int) timeout.toMillis());
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of(
+          died("The Cognito stand-in", "it no longer answers at " + endpoint + ": " + e));
+    }
   }
 
   @Override

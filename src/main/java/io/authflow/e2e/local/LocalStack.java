@@ -124,6 +124,11 @@ public final class LocalStack implements AutoCloseable {
     return started.stream().map(StackPart::stopped).flatMap(Optional::stream).findFirst();
   }
 
+  /** Like {@link #stoppedPart()}, also asking each part whether it still answers. */
+  Optional<String> unhealthyPart() {
+    return started.stream().map(StackPart::unhealthy).flatMap(Optional::stream).findFirst();
+  }
+
   @Override
   public void close() {
     StackWatch.unwatch(this);

@@ -35,6 +35,14 @@ abstract class StackPart implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * Like {@link #stopped()}, and also asks the part whether it still answers: after a failure, when
+   * the process may be dying but not gone yet.
+   */
+  Optional<String> unhealthy() {
+    return stopped();
+  }
+
   /** The message of a part that died: its title, how it ended, and its log's last lines. */
   String died(String title, String how) {
     String tail = tail(15);

@@ -32,17 +32,25 @@ public final class StackWatch {
           });
   private static volatile Object watched;
   private static volatile Supplier<Optional<String>> stoppedPart = Optional::empty;
+  private static volatile Supplier<Optional<String>> unhealthyPart = Optional::empty;
   private static volatile String cause;
 
   private StackWatch() {}
 
   static void watch(LocalStack stack) {
-    watch(stack, stack::stoppedPart);
+    watch(stack, stack::stoppedPart, stack::unhealthyPart);
   }
 
-  /** {@code stoppedPart} names the first part of {@code stack} found stopped. */
-  static synchronized void watch(Object stack, Supplier<Optional<String>> stoppedPart) {
+  /**
+   * {@code stoppedPart} names the first part of {@code stack} found stopped (a cheap look at the
+   * processes), {@code unhealthyPart} also the first that no longer answers (a request each).
+   */
+  static synchronized void watch(
+      Object stack,
+      Supplier<Optional<String>> stoppedPart,
+      Supplier<Optional<String>> unhealthyPart) {
     StackWatch.stoppedPart = stoppedPart;
+    StackWatch.unhealthyPart = unhealthyPart;
     watched = stack;
     cause = null;
   }
@@ -52,6 +60,7 @@ public final class StackWatch {
     if (watched == stack) {
       watched = null;
       stoppedPart = Optional::empty;
+      unhealthyPart = Optional::empty;
       cause = null;
     }
   }
@@ -67,6 +76,24 @@ public final class StackWatch {
     }
     if (known != null) {
       throw new LocalPartStoppedException(known);
+    }
+  }
+
+  /**
+   * For a failure that may come from a dying part (a refused connection, an empty answer): throws
+   * the part's cause if a part stopped or no longer answers, so the failure is blamed on it rather
+   * than on the app. Returns when every part answers.
+   */
+  public static void checkAfterFailure() {
+    check();
+    String unhealthy = unhealthyPart.get().orElse(null);
+    if (unhealthy != null) {
+      synchronized (StackWatch.class) {
+        if (cause == null) {
+          cause = unhealthy;
+        }
+      }
+      check();
     }
   }
 
@@ -107,7 +134,7 @@ public final class StackWatch {
               }
             }
           } catch (ExecutionException e) {
-            check();
+            checkAfterFailure();
             throw e.getCause();
           } catch (InterruptedException e) {
             call.cancel(true);

@@ -98,7 +98,7 @@ public final class Ui {
                   });
     } catch (WebDriverException e) {
       // A dead Appium or stand-in is the cause, not the screen that did not show.
-      StackWatch.check();
+      StackWatch.checkAfterFailure();
       if (!(e instanceof TimeoutException)) {
         throw e;
       }

@@ -66,7 +66,7 @@ class StackWatchTest {
   @Test
   void aGuardedWaitFailsAtOnceWhenAPartDiesInsteadOfWaitingOutItsTimeout() {
     var dead = new AtomicReference<String>();
-    StackWatch.watch(stack, () -> Optional.ofNullable(dead.get()));
+    StackWatch.watch(stack, () -> Optional.ofNullable(dead.get()), Optional::empty);
     var neverArrives = new CountDownLatch(1);
     Inbox inbox =
         StackWatch.guard(
@@ -102,7 +102,7 @@ class StackWatchTest {
   @Test
   void theFirstDeathStaysTheCauseForEveryLaterCheck() {
     var dead = new AtomicReference<>("Appium stopped (its process ended)");
-    StackWatch.watch(stack, () -> Optional.ofNullable(dead.get()));
+    StackWatch.watch(stack, () -> Optional.ofNullable(dead.get()), Optional::empty);
     assertThatThrownBy(StackWatch::check).hasMessage("Appium stopped (its process ended)");
 
     dead.set("The Cognito stand-in stopped (exit code 1)");
@@ -113,8 +113,21 @@ class StackWatchTest {
   }
 
   @Test
+  void aFailureWhileAPartNoLongerAnswersIsBlamedOnThePart() {
+    StackWatch.watch(
+        stack, Optional::empty, () -> Optional.of("Appium stopped (it no longer answers)"));
+
+    StackWatch.check(); // the processes still run: no cause yet
+
+    assertThatThrownBy(StackWatch::checkAfterFailure)
+        .isInstanceOf(LocalPartStoppedException.class)
+        .hasMessage("Appium stopped (it no longer answers)");
+    assertThatThrownBy(StackWatch::check).hasMessage("Appium stopped (it no longer answers)");
+  }
+
+  @Test
   void aGuardedCallThatFailsWhileTheStackRunsFailsWithItsOwnError() {
-    StackWatch.watch(stack, Optional::empty);
+    StackWatch.watch(stack, Optional::empty, Optional::empty);
     Inbox inbox =
         StackWatch.guard(
             Inbox.class,

@@ -9,6 +9,7 @@ import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.inbox.InboxUnavailableException;
+import io.authflow.e2e.local.LocalParts;
 import io.authflow.e2e.screens.ScreenTimeoutException;
 import io.authflow.e2e.userpool.CognitoUserPool;
 import io.authflow.e2e.userpool.PoolGuard;
@@ -102,6 +103,13 @@ class CategoriesTest {
     assertThat(categoriesOf(poolDown)).containsExactly("Environment faults");
     assertThat(categoriesOf(new InboxUnavailableException("Mailosaur answered HTTP 503")))
         .containsExactly("Environment faults");
+  }
+
+  @Test
+  void aLocalPartThatStoppedIsAnEnvironmentFaultWhateverTheScreenShowed() {
+    Throwable standInDead = LocalParts.stopped("The Cognito stand-in stopped (exit code 137)");
+
+    assertThat(categoriesOf(standInDead)).containsExactly("Environment faults");
   }
 
   @Test
