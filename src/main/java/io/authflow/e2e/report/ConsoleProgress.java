@@ -89,6 +89,18 @@ public final class ConsoleProgress implements ConcurrentEventListener {
       out.println("Failed: " + String.join(" ", failed));
       out.println("Rerun only these: mvn verify -Prerun (reads reports/rerun.txt)");
     }
+    var preflight = PreflightReport.failed();
+    if (preflight != null) {
+      out.println(
+          "Preflight failed: "
+              + preflight.failures().size()
+              + " of "
+              + preflight.results().size()
+              + " checks; no scenario ran.");
+      preflight
+          .failures()
+          .forEach(check -> out.println("  ✘ " + redactor.redact(PreflightReport.line(check))));
+    }
     List<String> cleanup = CleanupFailures.all();
     if (!cleanup.isEmpty()) {
       out.println("Cleanup failed " + cleanup.size() + " time(s); left behind:");

@@ -11,6 +11,7 @@ import io.authflow.e2e.report.AllureResults;
 import io.authflow.e2e.report.AppiumLogExcerpt;
 import io.authflow.e2e.report.Evidence;
 import io.authflow.e2e.report.PoolSnapshot;
+import io.authflow.e2e.report.PreflightReport;
 import io.authflow.e2e.report.RunEnvironment;
 import io.authflow.e2e.userpool.UserPool;
 import io.authflow.e2e.users.TestUser;
@@ -145,6 +146,7 @@ public final class Hooks {
 
   private static void ensure(Checklist checklist) {
     if (!checklist.passed()) {
+      PreflightReport.ofThisRun().write(checklist);
       throw new PreflightFailedException(checklist);
     }
     LOG.info(

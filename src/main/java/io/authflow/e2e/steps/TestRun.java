@@ -88,11 +88,11 @@ public final class TestRun {
       // This run's users only: parallel jobs on the same pool have their own.
       String prefix = TestUsers.runPrefix(current.config.users().emailPrefix());
       try {
-        StackWatch.check();
         // Every scenario deletes its users; a count above zero here is a cleanup bug to chase.
+        // Guarded: a dead stand-in is named at once rather than after the SDK's retries.
         LOG.info(
             "Run end: {} test user(s) of this run left in pool {}",
-            current.pool.countTestUsers(prefix),
+            StackWatch.guard(UserPool.class, current.pool).countTestUsers(prefix),
             current.config.userPool().id());
       } catch (RuntimeException e) {
         String message = String.valueOf(e.getMessage());
