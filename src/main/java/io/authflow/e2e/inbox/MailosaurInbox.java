@@ -58,6 +58,12 @@ public final class MailosaurInbox implements Inbox {
    * @throws ConfigException listing every missing or inconsistent setting, each with its fix
    */
   public static MailosaurInbox fromEnvironment(HarnessConfig config, Map<String, String> env) {
+    return fromEnvironment(config, env, null);
+  }
+
+  /** As above, with the API at {@code baseUrl} (tests give a stand-in's; null: Mailosaur's). */
+  static MailosaurInbox fromEnvironment(
+      HarnessConfig config, Map<String, String> env, String baseUrl) {
     List<String> problems = new ArrayList<>();
     String apiKey = env.getOrDefault(API_KEY_VARIABLE, "").trim();
     if (apiKey.isEmpty()) {
@@ -96,7 +102,7 @@ public final class MailosaurInbox implements Inbox {
       throw new ConfigException(problems);
     }
     return new MailosaurInbox(
-        apiKey, null, serverId, new CodeExtractor(config.inbox().codePattern()));
+        apiKey, baseUrl, serverId, new CodeExtractor(config.inbox().codePattern()));
   }
 
   /** The domain of the server's test addresses. */
