@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authflow.e2e.screens.AuthMessages;
 import io.authflow.e2e.screens.DashboardScreen;
+import io.authflow.e2e.screens.SettledApp;
 import io.authflow.e2e.screens.SignInScreen;
 import io.cucumber.java.en.Then;
 
@@ -13,13 +14,19 @@ public final class OutcomeSteps {
   private final AuthMessages messages;
   private final SignInScreen signIn;
   private final DashboardScreen dashboard;
+  private final SettledApp settled;
 
   public OutcomeSteps(
-      CurrentUser user, AuthMessages messages, SignInScreen signIn, DashboardScreen dashboard) {
+      CurrentUser user,
+      AuthMessages messages,
+      SignInScreen signIn,
+      DashboardScreen dashboard,
+      SettledApp settled) {
     this.user = user;
     this.messages = messages;
     this.signIn = signIn;
     this.dashboard = dashboard;
+    this.settled = settled;
   }
 
   @Then("they see the dashboard with their email")
@@ -45,15 +52,15 @@ public final class OutcomeSteps {
 
   @Then("they stay on the sign-in screen")
   public void theyStayOnTheSignInScreen() {
-    signIn.awaitShown();
-    assertThat(dashboard.isShown()).as("dashboard shown").isFalse();
+    // After the submitted attempt's answer, so the screen is the app's decision on it.
+    assertThat(messages.awaitError()).as("error of the refused attempt").isNotBlank();
+    assertThat(settled.screen())
+        .as("screen the app settled on after the refused attempt")
+        .isEqualTo("signIn");
   }
 
   @Then("the dashboard is not shown")
   public void theDashboardIsNotShown() {
-    signIn.awaitShown();
-    assertThat(dashboard.isShown())
-        .as("dashboard shown after the sign-in screen appeared")
-        .isFalse();
+    assertThat(settled.screen()).as("screen the app settled on").isNotEqualTo("dashboard");
   }
 }

@@ -83,6 +83,20 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
   }
 
   @Override
+  public boolean hasAccount(String email) {
+    return call(
+        "look up " + email + " by name",
+        () -> {
+          try {
+            client.adminGetUser(r -> r.userPoolId(config.id()).username(email));
+            return true;
+          } catch (UserNotFoundException absent) {
+            return false;
+          }
+        });
+  }
+
+  @Override
   public PoolUser createConfirmed(String email, String password, Map<String, String> attributes) {
     guard.checkDestructive("create a user", email);
     Map<String, String> all = new HashMap<>(attributes);

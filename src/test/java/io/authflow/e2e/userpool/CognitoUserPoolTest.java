@@ -103,6 +103,18 @@ class CognitoUserPoolTest {
   }
 
   @Test
+  void hasAccountAsksByNameAndDeleteRemovesByName() {
+    String email = testAddress("by-name");
+    pool.createConfirmed(email, PASSWORD, Map.of());
+    assertThat(pool.hasAccount(email)).isTrue();
+
+    pool.delete(email);
+
+    assertThat(pool.hasAccount(email)).isFalse();
+    assertThat(pool.hasAccount(testAddress("never"))).isFalse();
+  }
+
+  @Test
   void deleteOfAUserWhoIsGoneAlreadySucceeds() {
     String email = testAddress("gone");
 

@@ -75,6 +75,11 @@ class TestUsersCleanupTest {
       }
 
       @Override
+      public boolean hasAccount(String email) {
+        return false;
+      }
+
+      @Override
       public PoolUser createConfirmed(String email, String password, Map<String, String> a) {
         throw new UnsupportedOperationException();
       }
