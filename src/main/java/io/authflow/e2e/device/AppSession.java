@@ -19,12 +19,14 @@ import org.picocontainer.Disposable;
  * The app of one scenario. The Appium session starts on first use, so scenarios that only touch the
  * user pool never start one; it ends in {@link #dispose()}, which PicoContainer calls after every
  * {@code @After} hook, so hooks can still take a screenshot. With target.sessionPerWorker the
- * worker's session is kept instead ({@link RunDevices}) and the app is reset when the next scenario
- * takes it over.
+ * session is kept instead ({@link RunDevices}) and the app is reset when the next scenario takes it
+ * over.
  */
 public final class AppSession implements Disposable {
   private final HarnessConfig config;
   private final RunDevices devices = RunDevices.shared();
+  // This scenario's device and kept session, handed back in dispose().
+  private final RunDevices.Lease lease = devices.lease();
   private AppiumDriver driver;
 
   public AppSession(HarnessConfig config) {
@@ -33,8 +35,9 @@ public final class AppSession implements Disposable {
 
   public AppiumDriver driver() {
     if (driver == null) {
-      driver =
-          config.target().sessionPerWorker() ? devices.kept(this::start, this::reset) : start();
+      // The device first: a kept session is picked by the device it runs on.
+      lease.udid(config.target().udids());
+      driver = config.target().sessionPerWorker() ? lease.kept(this::start, this::reset) : start();
     }
     return driver;
   }
@@ -135,6 +138,7 @@ public final class AppSession implements Disposable {
   public void dispose() {
     if (config.target().sessionPerWorker()) {
       driver = null;
+      lease.release();
     } else if (driver != null) {
       try {
         driver.quit();
@@ -143,7 +147,10 @@ public final class AppSession implements Disposable {
         // to end. Nothing may escape: PicoContainer would skip the disposals after this one.
       } finally {
         driver = null;
+        lease.release();
       }
+    } else {
+      lease.release();
     }
   }
 
@@ -158,7 +165,7 @@ public final class AppSession implements Disposable {
               .baseUri(URI.create(url))
               .readTimeout(config.timeouts().session());
       var capabilities =
-          SessionOptions.forTarget(target, config.env(), app(), devices.udid(target.udids()));
+          SessionOptions.forTarget(target, config.env(), app(), lease.udid(target.udids()));
       if (platform() == Platform.BROWSER && capabilities.getCapability(CHROMEDRIVER_PORT) == null) {
         // The chromium driver starts every ChromeDriver on 9515 unless told otherwise, so two
         // parallel sessions would collide.
