@@ -350,7 +350,8 @@ public final class ConfigLoader {
                   duration("timeouts.screen"),
                   duration("timeouts.code"),
                   duration("timeouts.session"),
-                  duration("timeouts.localStack")));
+                  duration("timeouts.localStack"),
+                  duration("timeouts.api")));
       requireTestDomain(config.users().emailDomain());
       if (!problems.isEmpty()) {
         problems.replaceAll(this::blameOverride);

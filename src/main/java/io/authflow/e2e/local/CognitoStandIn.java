@@ -127,7 +127,8 @@ final class CognitoStandIn extends StackPart {
   @Override
   public void close() {
     if (process != null) {
-      process.stop(Duration.ofSeconds(5));
+      // Its tether ends the group within seconds; the stack's timeout is the outer bound.
+      process.stop(timeout);
     }
   }
 }

@@ -62,7 +62,8 @@ public final class TestRun {
                   config.userPool().id(),
                   config.userPool().disposable(),
                   users.emailPrefix(),
-                  users.emailDomain()));
+                  users.emailDomain()),
+              config.timeouts().api());
       if (!config.embeddedStack()) {
         // A real pool's own password policy, unless amplify_outputs.json already gave it.
         config = config.withUserPool(pool.withPoolPasswordPolicy());

@@ -47,7 +47,8 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
   private final UserPoolConfig config;
   private final PoolGuard guard;
 
-  public CognitoUserPool(UserPoolConfig config, PoolGuard guard) {
+  /** {@code callTimeout} bounds each call, its retries included (timeouts.api). */
+  public CognitoUserPool(UserPoolConfig config, PoolGuard guard, Duration callTimeout) {
     this.config = config;
     this.guard = guard;
     var builder =
@@ -55,10 +56,11 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
             .region(Region.of(config.region()))
             .overrideConfiguration(
                 o ->
-                    o.retryStrategy(
-                        AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                            .maxAttempts(MAX_ATTEMPTS)
-                            .build()));
+                    o.apiCallTimeout(callTimeout)
+                        .retryStrategy(
+                            AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(MAX_ATTEMPTS)
+                                .build()));
     if (config.hasEndpointOverride()) {
       builder
           .endpointOverride(URI.create(config.endpoint()))

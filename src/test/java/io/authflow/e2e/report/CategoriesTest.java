@@ -96,7 +96,10 @@ class CategoriesTest {
     var pool = unreachable.userPool();
     Throwable poolDown;
     try (var cognito =
-        new CognitoUserPool(pool, new PoolGuard(pool.id(), true, "authflow", "authflow.test"))) {
+        new CognitoUserPool(
+            pool,
+            new PoolGuard(pool.id(), true, "authflow", "authflow.test"),
+            unreachable.timeouts().api())) {
       poolDown = catchThrowable(() -> cognito.find("authflow-x-1@authflow.test"));
     }
 

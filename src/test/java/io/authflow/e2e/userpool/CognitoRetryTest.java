@@ -48,7 +48,9 @@ class CognitoRetryTest {
     Throwable failure;
     try (var pool =
         new CognitoUserPool(
-            config, new PoolGuard(config.id(), true, "authflow", "authflow.test"))) {
+            config,
+            new PoolGuard(config.id(), true, "authflow", "authflow.test"),
+            java.time.Duration.ofSeconds(60))) {
       failure = catchThrowable(() -> pool.find("authflow-x-1@authflow.test"));
     }
 

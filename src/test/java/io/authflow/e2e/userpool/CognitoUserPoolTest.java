@@ -215,7 +215,8 @@ class CognitoUserPoolTest {
             POLICY,
             PolicySource.CONFIG,
             "");
-    return new CognitoUserPool(config, new PoolGuard(poolId, disposable, PREFIX, DOMAIN));
+    return new CognitoUserPool(
+        config, new PoolGuard(poolId, disposable, PREFIX, DOMAIN), Duration.ofSeconds(60));
   }
 
   private static String testAddress(String what) {
