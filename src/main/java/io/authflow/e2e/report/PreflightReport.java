@@ -43,7 +43,7 @@ public final class PreflightReport {
         String uuid = UUID.randomUUID().toString();
         ObjectNode result = json.createObjectNode();
         result.put("uuid", uuid);
-        result.put("historyId", "preflight:" + check.check());
+        result.put("historyId", "preflight:" + check.check() + ":" + check.detail());
         result.put("name", "Preflight: " + check.check());
         result.put(
             "fullName", "Preflight of environment " + checklist.env() + ": " + check.check());

@@ -1,5 +1,6 @@
 package io.authflow.e2e.steps;
 
+import io.authflow.e2e.config.ConfigException;
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
@@ -21,6 +22,7 @@ import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +58,19 @@ public final class Hooks {
   @BeforeAll
   public static void startRun() {
     AllureResults.ofThisRun().writeCategories();
-    HarnessConfig chosen = ConfigLoader.fromSystem();
+    HarnessConfig chosen;
+    try {
+      chosen = ConfigLoader.fromSystem();
+    } catch (ConfigException e) {
+      // Reported like a failed preflight: one entry per problem, not an empty report.
+      PreflightReport.ofThisRun()
+          .write(
+              new Checklist(
+                  System.getProperty("env", "local"),
+                  e.problems().stream().map(p -> CheckResult.fail("Config valid", p, "")).toList(),
+                  Duration.ZERO));
+      throw e;
+    }
     if (Boolean.getBoolean("doctor.skip")) {
       TestRun.start(chosen);
       return;
