@@ -2,6 +2,8 @@ package io.authflow.e2e.device;
 
 import io.appium.java_client.AppiumClientConfig;
 import io.appium.java_client.AppiumDriver;
+import io.appium.java_client.MobileCommand;
+import io.appium.java_client.remote.AppiumCommandExecutor;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.Platform;
 import io.authflow.e2e.local.FreePorts;
@@ -160,10 +162,7 @@ public final class AppSession implements Disposable {
     var target = config.target();
     String url = target.appium();
     try {
-      var client =
-          AppiumClientConfig.defaultConfig()
-              .baseUri(URI.create(url))
-              .readTimeout(config.timeouts().session());
+      var client = AppiumClientConfig.defaultConfig().baseUri(URI.create(url));
       var capabilities =
           SessionOptions.forTarget(target, config.env(), app(), lease.udid(target.udids()));
       if (platform() == Platform.BROWSER && capabilities.getCapability(CHROMEDRIVER_PORT) == null) {
@@ -171,7 +170,13 @@ public final class AppSession implements Disposable {
         // parallel sessions would collide.
         capabilities.setCapability(CHROMEDRIVER_PORT, FreePorts.next());
       }
-      return new AppiumDriver(client, capabilities);
+      return new AppiumDriver(
+          new AppiumCommandExecutor(
+              MobileCommand.commandRepository,
+              null,
+              new SessionTimeouts(config.timeouts().session(), config.timeouts().api()),
+              client),
+          capabilities);
     } catch (WebDriverException e) {
       StackWatch.checkAfterFailure();
       String message = redacted(firstLine(e.getMessage()));
