@@ -55,9 +55,49 @@ public final class StackWatch {
     cause = null;
   }
 
+  /**
+   * Watches an Appium server this run did not start (target.appium): after a failure it is asked
+   * for /status, and one that no longer answers becomes the cause of this and every later step. Not
+   * for farms: their hubs answer for many servers, and a dead session there is not a dead hub.
+   */
+  public static void watchRemoteAppium(String url, Duration timeout) {
+    String base = url.endsWith("/") ? url : url + "/";
+    watch(base, Optional::empty, () -> remoteAppiumDown(base, timeout));
+  }
+
+  private static Optional<String> remoteAppiumDown(String base, Duration timeout) {
+    var client = java.net.http.HttpClient.newBuilder().connectTimeout(timeout).build();
+    try {
+      var answer =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "status"))
+                  .timeout(timeout)
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding());
+      return answer.statusCode() == 200
+          ? Optional.empty()
+          : Optional.of(
+              "Appium at "
+                  + base
+                  + " stopped answering (/status gave HTTP "
+                  + answer.statusCode()
+                  + "). The run cannot go on without it: every later step fails with this cause.");
+    } catch (java.io.IOException e) {
+      return Optional.of(
+          "Appium at "
+              + base
+              + " stopped answering ("
+              + e
+              + "). The run cannot go on without it: every later step fails with this cause.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
   /** A stack stopped on purpose is no fault. */
   static synchronized void unwatch(Object stack) {
-    if (watched == stack) {
+    if (java.util.Objects.equals(watched, stack)) {
       watched = null;
       stoppedPart = Optional::empty;
       unhealthyPart = Optional::empty;

@@ -1,6 +1,7 @@
 package io.authflow.e2e.steps;
 
 import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.config.TargetConfig.Farm;
 import io.authflow.e2e.device.RunDevices;
 import io.authflow.e2e.inbox.CodeExtractor;
 import io.authflow.e2e.inbox.Inbox;
@@ -74,6 +75,11 @@ public final class TestRun {
           config.env(),
           config.userPool().id(),
           swept);
+      var target = config.target();
+      if (!config.embeddedStack() && (target.farm() == Farm.NONE || target.farm() == Farm.GRID)) {
+        // A server of our own (or a Grid) that dies is named like a local part.
+        StackWatch.watchRemoteAppium(target.appium(), config.timeouts().api());
+      }
       current = new TestRun(config, stack, inbox, pool);
     } catch (RuntimeException e) {
       if (stack != null) {

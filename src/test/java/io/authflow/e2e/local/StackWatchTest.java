@@ -126,6 +126,26 @@ class StackWatchTest {
   }
 
   @Test
+  void aRemoteAppiumThatNoLongerAnswersIsNamedAfterAFailure() throws IOException {
+    int closed;
+    try (var socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + closed;
+    StackWatch.watchRemoteAppium(url, Duration.ofSeconds(5));
+    try {
+      StackWatch.check(); // nothing failed yet: no request, no cause
+
+      assertThatThrownBy(StackWatch::checkAfterFailure)
+          .isInstanceOf(LocalPartStoppedException.class)
+          .hasMessageStartingWith("Appium at " + url + "/ stopped answering (")
+          .hasMessageContaining("ConnectException");
+    } finally {
+      StackWatch.unwatch(url + "/");
+    }
+  }
+
+  @Test
   void aGuardedCallThatFailsWhileTheStackRunsFailsWithItsOwnError() {
     StackWatch.watch(stack, Optional::empty, Optional::empty);
     Inbox inbox =
