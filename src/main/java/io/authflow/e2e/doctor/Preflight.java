@@ -42,13 +42,13 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class Preflight {
   static final String MAILOSAUR_API = "https://mailosaur.com/";
-  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
 
   private final Map<String, String> environment;
   private final String mailosaurApi;
   private final RunEnvironment facts;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  // timeouts.api of the config being checked, set by check().
+  private Duration timeout;
+  private HttpClient http;
 
   /**
    * @param environment where secrets are read from (the process environment in a run)
@@ -68,6 +68,8 @@ public final class Preflight {
   /** Runs every check on a valid config; {@code before} are lines already decided (config). */
   public Checklist check(HarnessConfig config, List<CheckResult> before) {
     Instant start = Instant.now();
+    timeout = config.timeouts().api();
+    http = HttpClient.newBuilder().connectTimeout(timeout).build();
     List<CheckResult> results = new ArrayList<>(before);
     results.addAll(secrets(config));
     CheckResult appium = appium(config);
@@ -203,8 +205,8 @@ public final class Preflight {
     try (var cognito =
         new CognitoUserPool(
             pool,
-            new PoolGuard(
-                pool.id(), pool.disposable(), users.emailPrefix(), users.emailDomain()))) {
+            new PoolGuard(pool.id(), pool.disposable(), users.emailPrefix(), users.emailDomain()),
+            config.timeouts().api())) {
       cognito.probeAdminAccess(probe);
       return CheckResult.pass(
           name,
@@ -349,9 +351,9 @@ public final class Preflight {
   }
 
   /** A GET of {@code path} below {@code base}; {@code userInfo} becomes Basic authentication. */
-  private static HttpRequest get(URI base, String path, String userInfo) {
+  private HttpRequest get(URI base, String path, String userInfo) {
     String root = RunEnvironment.maskUrl(base.toString()).replaceAll("/+$", "") + "/";
-    var request = HttpRequest.newBuilder(URI.create(root + path)).timeout(HTTP_TIMEOUT).GET();
+    var request = HttpRequest.newBuilder(URI.create(root + path)).timeout(timeout).GET();
     if (userInfo != null && !userInfo.isEmpty()) {
       request.header(
           "Authorization",

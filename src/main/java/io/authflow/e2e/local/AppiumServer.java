@@ -6,11 +6,15 @@ import io.authflow.e2e.config.LocalStackConfig;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.openqa.selenium.json.Json;
 
 /**
@@ -24,6 +28,8 @@ final class AppiumServer extends StackPart {
   private final BrowserLookup lookup;
   private AppiumDriverLocalService service;
   private BrowserLookup.Found browser;
+  // The tether Appium runs under, for the stack's watch; null if it could not be told apart.
+  private ProcessHandle process;
 
   AppiumServer(
       Path home, Duration timeout, Path logDir, LocalStackConfig configured, BrowserLookup lookup) {
@@ -54,13 +60,21 @@ final class AppiumServer extends StackPart {
     browser = lookup.find(configured);
     try {
       Files.createDirectories(log().getParent());
+      RunReaper reaper = RunReaper.current();
+      // Appium runs under the run's tether, so it, ChromeDriver and Chromium die with this JVM.
+      var environment = new HashMap<>(reaper.environment());
+      environment.putAll(
+          Map.of(
+              "APPIUM_HOME", realHome.toString(),
+              "PATH", System.getenv("PATH"),
+              "AUTHFLOW_TETHER_MAIN", main.toRealPath().toString(),
+              "AUTHFLOW_TETHER_LOG", log().toAbsolutePath().toString()));
       service =
           new AppiumServiceBuilder()
-              .withAppiumJS(realHome.resolve("node_modules/appium/index.js").toFile())
+              .withAppiumJS(reaper.tether().toFile())
               .withIPAddress("127.0.0.1")
               .usingPort(FreePorts.next())
-              .withEnvironment(
-                  Map.of("APPIUM_HOME", realHome.toString(), "PATH", System.getenv("PATH")))
+              .withEnvironment(environment)
               .withLogFile(new File(log().toString()))
               // Appium logs every sendKeys body; these rules hide typed text (passwords) before
               // a line reaches the log.
@@ -72,7 +86,18 @@ final class AppiumServer extends StackPart {
               .build();
       // Its log goes to the file only; the console stays readable.
       service.clearOutPutStreams();
+      Set<Long> before = childPids();
       service.start();
+      process =
+          ProcessHandle.current()
+              .children()
+              .filter(p -> !before.contains(p.pid()))
+              .filter(p -> p.info().commandLine().orElse("").contains(reaper.tether().toString()))
+              .findFirst()
+              .orElse(null);
+      if (process != null) {
+        reaper.part(name(), process);
+      }
     } catch (IOException | RuntimeException e) {
       throw failed(String.valueOf(e.getMessage()).lines().findFirst().orElse("no message"), e);
     }
@@ -104,8 +129,49 @@ final class AppiumServer extends StackPart {
     return browser;
   }
 
+  private static Set<Long> childPids() {
+    return ProcessHandle.current()
+        .children()
+        .map(ProcessHandle::pid)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   String url() {
     return service.getUrl().toString();
+  }
+
+  @Override
+  Optional<String> stopped() {
+    if (process == null || process.isAlive()) {
+      return Optional.empty();
+    }
+    // Its launcher's exit code is not ours to read; the tether's note in the log says how it ended.
+    return Optional.of(died("Appium", "its process ended"));
+  }
+
+  @Override
+  Optional<String> unhealthy() {
+    Optional<String> stopped = stopped();
+    if (stopped.isPresent() || service == null) {
+      return stopped;
+    }
+    var client = java.net.http.HttpClient.newBuilder().connectTimeout(timeout).build();
+    try {
+      var status =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(URI.create(url() + "status"))
+                  .timeout(timeout)
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding());
+      return status.statusCode() == 200
+          ? Optional.empty()
+          : Optional.of(died("Appium", "its /status answered HTTP " + status.statusCode()));
+    } catch (IOException e) {
+      return Optional.of(died("Appium", "it no longer answers at " + url() + ": " + e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,8 @@ public final class LocalStack implements AutoCloseable {
   public HarnessConfig start(HarnessConfig config) {
     try {
       Files.createDirectories(logDir);
-      runDir = Files.createTempDirectory("authflow-local-");
+      runDir = Files.createTempDirectory(RunReaper.tempPrefix());
+      RunReaper.current().tempDir(runDir);
       var timeout = config.timeouts().localStack();
       inbox = startPart(new InboxServer(logDir));
       cognito =
@@ -76,6 +78,7 @@ public final class LocalStack implements AutoCloseable {
                   config.localStack(),
                   BrowserLookup.forThisMachine()));
       LOG.info("Local stack: Appium drives {}", appium.browser().describe());
+      StackWatch.watch(this);
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("Cannot prepare " + logDir, e);
@@ -132,8 +135,19 @@ public final class LocalStack implements AutoCloseable {
     return part;
   }
 
+  /** The first part found stopped, as the message that names it; empty while all run. */
+  Optional<String> stoppedPart() {
+    return started.stream().map(StackPart::stopped).flatMap(Optional::stream).findFirst();
+  }
+
+  /** Like {@link #stoppedPart()}, also asking each part whether it still answers. */
+  Optional<String> unhealthyPart() {
+    return started.stream().map(StackPart::unhealthy).flatMap(Optional::stream).findFirst();
+  }
+
   @Override
   public void close() {
+    StackWatch.unwatch(this);
     while (!started.isEmpty()) {
       StackPart part = started.pop();
       try {

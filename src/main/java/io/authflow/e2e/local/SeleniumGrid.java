@@ -84,10 +84,13 @@ final class SeleniumGrid extends StackPart {
       Files.createDirectories(configDir);
       Path hubConfig = Files.writeString(configDir.resolve("grid-hub.toml"), hubToml);
       Path nodeConfig = Files.writeString(configDir.resolve("grid-node.toml"), nodeToml);
-      hub = NodeProcess.start(command("hub", hubConfig), configDir, log());
+      hub = NodeProcess.start("selenium-hub", command("hub", hubConfig), configDir, log());
       node =
           NodeProcess.start(
-              command("node", nodeConfig), configDir, log().resolveSibling("selenium-node.log"));
+              "selenium-node",
+              command("node", nodeConfig),
+              configDir,
+              log().resolveSibling("selenium-node.log"));
     } catch (IOException e) {
       throw failed(e.getMessage(), e);
     }
