@@ -100,8 +100,11 @@ class RunReaperTest {
   /** The run id the run prints once its stack and browser session are up. */
   private static String awaitReady(Process process) throws Exception {
     StringBuilder seen = new StringBuilder();
-    CompletableFuture<String> ready =
-        CompletableFuture.supplyAsync(
+    CompletableFuture<String> ready = new CompletableFuture<>();
+    // One reader thread of its own for the whole life of the run: it hands over the READY line and
+    // keeps draining, so the run never blocks on a full pipe (and no shared pool thread is held).
+    Thread reader =
+        new Thread(
             () -> {
               try (var lines =
                   new BufferedReader(
@@ -112,16 +115,17 @@ class RunReaperTest {
                     seen.append(line).append('\n');
                   }
                   if (line.startsWith("READY ")) {
-                    // Keep draining, so the run never blocks on a full pipe.
-                    CompletableFuture.runAsync(() -> lines.lines().forEach(l -> {}));
-                    return line.split(" ")[1];
+                    ready.complete(line.split(" ")[1]);
                   }
                 }
               } catch (IOException e) {
                 // Reported below with what the run printed.
               }
-              return null;
-            });
+              ready.complete(null);
+            },
+            "run-output");
+    reader.setDaemon(true);
+    reader.start();
     String id;
     try {
       id = ready.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
