@@ -286,7 +286,8 @@ public final class ConfigLoader {
                   duration("timeouts.screen"),
                   duration("timeouts.code"),
                   duration("timeouts.session"),
-                  duration("timeouts.localStack")));
+                  duration("timeouts.localStack"),
+                  duration("timeouts.poll")));
       if (!problems.isEmpty()) {
         throw new ConfigException(problems);
       }

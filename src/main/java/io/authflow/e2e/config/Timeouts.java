@@ -2,5 +2,9 @@ package io.authflow.e2e.config;
 
 import java.time.Duration;
 
-/** Every bound the harness waits under; there are no other waits. */
-public record Timeouts(Duration screen, Duration code, Duration session, Duration localStack) {}
+/**
+ * Every bound the harness waits under; there are no other waits. {@code poll} is how soon a wait
+ * for a screen or element looks again after not finding it.
+ */
+public record Timeouts(
+    Duration screen, Duration code, Duration session, Duration localStack, Duration poll) {}
