@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,7 @@ public final class LocalStack implements AutoCloseable {
   private CognitoStandIn cognito;
   private AppServer app;
   private AppiumServer appium;
+  private CompletableFuture<AppiumServer> appiumStarting;
 
   /** {@code root} is the project directory (src/local and reports/ below it). */
   public LocalStack(Path root) {
@@ -43,6 +46,10 @@ public final class LocalStack implements AutoCloseable {
       Files.createDirectories(logDir);
       runDir = Files.createTempDirectory("authflow-local-");
       var timeout = config.timeouts().localStack();
+      // Appium takes longest and needs none of the others: it starts meanwhile.
+      appiumStarting =
+          CompletableFuture.supplyAsync(
+              () -> startPart(new AppiumServer(root.resolve("src/local/appium"), timeout, logDir)));
       inbox = startPart(new InboxServer(logDir));
       cognito =
           startPart(
@@ -58,7 +65,10 @@ public final class LocalStack implements AutoCloseable {
                       "preventUserExistenceErrors",
                       runtimeConfig(cognito.preventingClientId())),
                   logDir));
-      appium = startPart(new AppiumServer(root.resolve("src/local/appium"), timeout, logDir));
+      appium = appiumStarting.join();
+    } catch (CompletionException e) {
+      close();
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("Cannot prepare " + logDir, e);
@@ -98,6 +108,10 @@ public final class LocalStack implements AutoCloseable {
     return inbox.greenMail();
   }
 
+  private synchronized void started(StackPart part) {
+    started.push(part);
+  }
+
   private <T extends StackPart> T startPart(T part) {
     long begin = System.nanoTime();
     try {
@@ -107,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
       part.close();
       throw e;
     }
-    started.push(part);
+    started(part);
     LOG.info(
         "Local stack: {} ready in {} ms (log {})",
         part.name(),
@@ -118,8 +132,19 @@ public final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
-    while (!started.isEmpty()) {
-      StackPart part = started.pop();
+    if (appiumStarting != null) {
+      // A part that failed while Appium was starting: let it finish, so it is stopped below.
+      appiumStarting.exceptionally(e -> null).join();
+      appiumStarting = null;
+    }
+    while (true) {
+      StackPart part;
+      synchronized (this) {
+        if (started.isEmpty()) {
+          break;
+        }
+        part = started.pop();
+      }
       try {
         part.close();
       } catch (RuntimeException e) {
