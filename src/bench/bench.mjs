@@ -71,7 +71,8 @@ function scenarios() {
 
 // One session per scenario: created inside the scenario's time span, with its commands and end.
 function sessionsOf(scenario, requests) {
-  const within = requests.filter((r) => r.at >= scenario.start && r.at <= scenario.stop + 1000);
+  // Appium's log and Allure's results both stamp milliseconds of the same clock.
+  const within = requests.filter((r) => r.at >= scenario.start && r.at <= scenario.stop + 5);
   const created = within.filter((r) => r.method === 'POST' && r.path === '/session');
   return created.filter((r) => r.dir === '-->').map((request) => {
     const answer = created.find((r) => r.dir === '<--' && r.at >= request.at);
@@ -97,8 +98,10 @@ function measure(options, run) {
   const mvn = spawnSync('mvn', ['-B', 'verify', ...options.maven], { cwd: project, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ended = Date.now();
   if (mvn.error) throw new Error(`bench: cannot run mvn: ${mvn.error.message}`);
-  const log = harnessLog();
-  const all = scenarios();
+  // What an earlier run left (a build that failed before the features) is not this run's.
+  const log = harnessLog().filter((line) => line.at >= started);
+  const all = scenarios().filter((s) => s.start >= started);
+  if (mvn.status !== 0) console.error(mvn.stdout.split('\n').slice(-40).join('\n'));
   const phases = { 'mvn verify, whole command (s)': (ended - started) / 1000 };
   if (all.length) phases['command to first scenario (s)'] = (all[0].start - started) / 1000;
   let lastPart;
