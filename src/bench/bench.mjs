@@ -12,7 +12,7 @@
 // the machine slow every phase: compare numbers taken side by side, not across days.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const project = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -164,6 +164,6 @@ const runs = [];
 for (let i = 1; i <= options.runs; i++) runs.push(measure(options, i));
 mkdirSync(dirname(options.out), { recursive: true });
 writeFileSync(options.out, JSON.stringify({ maven: options.maven, runs }, null, 2));
-console.log(`mvn verify ${options.maven.join(' ')}: medians of ${runs.length} run(s); raw numbers in ${options.out}\n`);
+console.log(`mvn verify ${options.maven.join(' ')}: medians of ${runs.length} run(s); raw numbers in ${relative(project, options.out)}\n`);
 console.log(table(runs));
 process.exitCode = runs.some((r) => r.exit !== 0) ? 1 : 0;
