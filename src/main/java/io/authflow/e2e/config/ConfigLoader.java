@@ -359,7 +359,8 @@ public final class ConfigLoader {
                   duration("timeouts.code"),
                   duration("timeouts.session"),
                   duration("timeouts.localStack"),
-                  duration("timeouts.api")),
+                  duration("timeouts.api"),
+                  duration("timeouts.poll")),
               new LocalStackConfig(
                   localAppClient(),
                   text("local.amplifyOutputs").isEmpty()

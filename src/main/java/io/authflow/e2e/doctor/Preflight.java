@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.InboxConfig.InboxType;
+import io.authflow.e2e.config.Timeouts;
 import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.device.SessionOptions;
 import io.authflow.e2e.report.RunEnvironment;
@@ -289,7 +290,7 @@ public final class Preflight {
     try {
       app.launch();
       List<String> screens = map.names().stream().filter(n -> n.endsWith(".screen")).toList();
-      Optional<String> shown = awaitAnyScreen(app, map, screens, config.timeouts().screen());
+      Optional<String> shown = awaitAnyScreen(app, map, screens, config.timeouts());
       if (shown.isEmpty()) {
         return CheckResult.fail(
             name,
@@ -331,10 +332,10 @@ public final class Preflight {
   }
 
   private static Optional<String> awaitAnyScreen(
-      AppSession app, ScreenMap map, List<String> screens, Duration timeout) {
+      AppSession app, ScreenMap map, List<String> screens, Timeouts timeouts) {
     try {
       return Optional.of(
-          new WebDriverWait(app.driver(), timeout)
+          new WebDriverWait(app.driver(), timeouts.screen(), timeouts.poll())
               .until(
                   (WebDriver driver) ->
                       screens.stream()

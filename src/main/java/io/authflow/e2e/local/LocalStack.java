@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
   private AppServer app;
   private AppiumServer appium;
   private String appClient;
+  private CompletableFuture<AppiumServer> appiumStarting;
 
   /** {@code root} is the project directory (src/local and reports/ below it). */
   public LocalStack(Path root) {
@@ -51,6 +55,17 @@ public final class LocalStack implements AutoCloseable {
       runDir = Files.createTempDirectory(RunReaper.tempPrefix());
       RunReaper.current().tempDir(runDir);
       var timeout = config.timeouts().localStack();
+      // Appium takes longest and needs none of the others: it starts meanwhile.
+      appiumStarting =
+          CompletableFuture.supplyAsync(
+              () ->
+                  startPart(
+                      new AppiumServer(
+                          root.resolve("src/local/appium"),
+                          timeout,
+                          logDir,
+                          config.localStack(),
+                          BrowserLookup.forThisMachine())));
       inbox = startPart(new InboxServer(logDir));
       cognito =
           startPart(
@@ -69,16 +84,12 @@ public final class LocalStack implements AutoCloseable {
                   root.resolve("src/local/app/dist"),
                   runtimeConfig(cognito.clientId(appClient)),
                   logDir));
-      appium =
-          startPart(
-              new AppiumServer(
-                  root.resolve("src/local/appium"),
-                  timeout,
-                  logDir,
-                  config.localStack(),
-                  BrowserLookup.forThisMachine()));
+      appium = appiumStarting.join();
       LOG.info("Local stack: Appium drives {}", appium.browser().describe());
       StackWatch.watch(this);
+    } catch (CompletionException e) {
+      close();
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("Cannot prepare " + logDir, e);
@@ -117,6 +128,14 @@ public final class LocalStack implements AutoCloseable {
     return inbox.greenMail();
   }
 
+  private synchronized List<StackPart> parts() {
+    return List.copyOf(started);
+  }
+
+  private synchronized void started(StackPart part) {
+    started.push(part);
+  }
+
   private <T extends StackPart> T startPart(T part) {
     long begin = System.nanoTime();
     try {
@@ -126,7 +145,7 @@ public final class LocalStack implements AutoCloseable {
       part.close();
       throw e;
     }
-    started.push(part);
+    started(part);
     LOG.info(
         "Local stack: {} ready in {} ms (log {})",
         part.name(),
@@ -137,19 +156,30 @@ public final class LocalStack implements AutoCloseable {
 
   /** The first part found stopped, as the message that names it; empty while all run. */
   Optional<String> stoppedPart() {
-    return started.stream().map(StackPart::stopped).flatMap(Optional::stream).findFirst();
+    return parts().stream().map(StackPart::stopped).flatMap(Optional::stream).findFirst();
   }
 
   /** Like {@link #stoppedPart()}, also asking each part whether it still answers. */
   Optional<String> unhealthyPart() {
-    return started.stream().map(StackPart::unhealthy).flatMap(Optional::stream).findFirst();
+    return parts().stream().map(StackPart::unhealthy).flatMap(Optional::stream).findFirst();
   }
 
   @Override
   public void close() {
     StackWatch.unwatch(this);
-    while (!started.isEmpty()) {
-      StackPart part = started.pop();
+    if (appiumStarting != null) {
+      // A part that failed while Appium was starting: let it finish, so it is stopped below.
+      appiumStarting.exceptionally(e -> null).join();
+      appiumStarting = null;
+    }
+    while (true) {
+      StackPart part;
+      synchronized (this) {
+        if (started.isEmpty()) {
+          break;
+        }
+        part = started.pop();
+      }
       try {
         part.close();
       } catch (RuntimeException e) {

@@ -24,8 +24,9 @@ import java.util.stream.Stream;
 
 /**
  * The files Allure reads from its results directory besides the results: categories.json (which
- * failures are app defects, environment faults or test-data problems) and environment.properties
- * (what the run ran against).
+ * failures are app defects, environment faults or test-data problems), environment.properties (what
+ * the run ran against), history/ (the earlier runs, for trends and retries) and executor.json (the
+ * CI build that ran it).
  */
 public final class AllureResults {
   private final Path directory;
@@ -80,6 +81,63 @@ public final class AllureResults {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write environment.properties into " + directory, e);
+    }
+  }
+
+  /**
+   * Copies the history of the last report ({@code <report>/history}) into the results, so the next
+   * report shows trends, retries and "new failed" markers across runs. Returns whether there was
+   * one: the first report of a checkout has none.
+   */
+  public boolean carryHistoryFrom(Path report) {
+    Path history = report.resolve("history");
+    if (!Files.isDirectory(history)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(history)) {
+      Path target = Files.createDirectories(directory.resolve("history"));
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot copy " + history + " into " + directory, e);
+    }
+  }
+
+  /**
+   * Writes executor.json when GitHub Actions runs the build (its documented variables: server,
+   * repository, run id and number, workflow), so the report names the build and links to it.
+   * Returns whether it wrote one.
+   */
+  public boolean writeExecutor(Map<String, String> env) {
+    if (!"true".equals(env.get("GITHUB_ACTIONS"))) {
+      return false;
+    }
+    String repository =
+        env.getOrDefault("GITHUB_SERVER_URL", "") + "/" + env.get("GITHUB_REPOSITORY");
+    String run = env.getOrDefault("GITHUB_RUN_NUMBER", "");
+    ObjectNode executor = new ObjectMapper().createObjectNode();
+    executor.put("name", "GitHub Actions");
+    executor.put("type", "github");
+    executor.put("url", repository);
+    if (run.matches("\\d+")) {
+      executor.put("buildOrder", Long.parseLong(run));
+    }
+    executor.put(
+        "buildName",
+        env.getOrDefault("GITHUB_WORKFLOW", "workflow")
+            + " #"
+            + run
+            + (env.containsKey("GITHUB_JOB") ? " (" + env.get("GITHUB_JOB") + ")" : ""));
+    executor.put("buildUrl", repository + "/actions/runs/" + env.get("GITHUB_RUN_ID"));
+    executor.put("reportName", "authflow-e2e journeys");
+    try {
+      Files.createDirectories(directory);
+      new ObjectMapper().writeValue(directory.resolve("executor.json").toFile(), executor);
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write executor.json into " + directory, e);
     }
   }
 

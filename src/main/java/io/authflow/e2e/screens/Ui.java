@@ -130,7 +130,8 @@ public final class Ui {
 
   private WebElement awaitVisible(String name, String what) {
     By locator = map.locator(name, session.platform());
-    var wait = new WebDriverWait(session.driver(), config.timeouts().screen());
+    var timeouts = config.timeouts();
+    var wait = new WebDriverWait(session.driver(), timeouts.screen(), timeouts.poll());
     try {
       return wait.ignoring(StaleElementReferenceException.class)
           .until(

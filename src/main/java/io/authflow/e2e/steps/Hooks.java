@@ -119,7 +119,7 @@ public final class Hooks {
     evidence.bind(scenario);
   }
 
-  /** Before the session ends in AppSession.dispose(), which runs after every hook. */
+  /** Before the session ends in endSession(). */
   @After
   public void evidenceOnFailure(Scenario scenario) {
     if (app.started()) {
@@ -136,6 +136,15 @@ public final class Hooks {
           .ifPresent(lines -> evidence.text("Appium log of this session", lines));
     }
     scenarioUser().ifPresent(this::attachPoolSnapshot);
+  }
+
+  /**
+   * Ends the app session right after the evidence is taken (order 0: the last @After), rather than
+   * at disposal, which comes after the reports are written and the scenario's users deleted.
+   */
+  @After(order = 0)
+  public void endSession() {
+    app.dispose();
   }
 
   private void attachPoolSnapshot(TestUser who) {

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,22 @@ class SmtpInboxTest {
     assertThat(code.message().subject()).isEqualTo("Your verification code");
     assertThat(code.message().body()).isEqualTo("Your verification code is 123456.");
     assertThat(code.message().received()).isAfterOrEqualTo(since);
+  }
+
+  @Test
+  void aCodeThatArrivesWhileTheStepWaitsWakesItWithoutWaitingOut() throws Exception {
+    Instant since = beforeSending();
+    Duration longWait = Duration.ofSeconds(60);
+    var waiting =
+        CompletableFuture.supplyAsync(
+            () -> inbox.awaitCode("authflow-9@authflow.test", since, longWait));
+    send("authflow-0@authflow.test", "Code", "Your verification code is 000000. ");
+    send("authflow-9@authflow.test", "Code", "Your verification code is 999999. ");
+
+    assertThat(waiting.get(longWait.toSeconds(), TimeUnit.SECONDS).code()).isEqualTo("999999");
+    assertThat(Duration.between(since, Instant.now()))
+        .as("handed over when it arrived, far from the 60 s bound")
+        .isLessThan(Duration.ofSeconds(10));
   }
 
   @Test

@@ -78,6 +78,50 @@ class AllureResultsTest {
         .contains("\"Environment faults\"", "\"App defects\"", "\"Test-data problems\"");
   }
 
+  @Test
+  void theLastReportsHistoryIsCarriedIntoTheResults(@TempDir Path report) throws IOException {
+    AllureResults results = new AllureResults(dir.resolve("allure-results"));
+    assertThat(results.carryHistoryFrom(report)).as("no report yet").isFalse();
+
+    Files.createDirectories(report.resolve("history"));
+    Files.writeString(report.resolve("history/history-trend.json"), "[{\"data\":{\"passed\":3}}]");
+    Files.writeString(report.resolve("history/history.json"), "{}");
+
+    assertThat(results.carryHistoryFrom(report)).isTrue();
+    assertThat(dir.resolve("allure-results/history/history-trend.json"))
+        .content()
+        .isEqualTo("[{\"data\":{\"passed\":3}}]");
+    assertThat(dir.resolve("allure-results/history/history.json")).exists();
+  }
+
+  @Test
+  void githubActionsNamesTheBuildAndLinksToItsRun() throws IOException {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("GITHUB_ACTIONS", "true");
+    env.put("GITHUB_SERVER_URL", "https://github.example");
+    env.put("GITHUB_REPOSITORY", "acme/app");
+    env.put("GITHUB_RUN_ID", "987654");
+    env.put("GITHUB_RUN_NUMBER", "42");
+    env.put("GITHUB_WORKFLOW", "nightly");
+    env.put("GITHUB_JOB", "farm");
+
+    assertThat(new AllureResults(dir).writeExecutor(env)).isTrue();
+
+    var executor = new ObjectMapper().readTree(dir.resolve("executor.json").toFile());
+    assertThat(executor.path("type").asText()).isEqualTo("github");
+    assertThat(executor.path("buildOrder").asLong()).isEqualTo(42);
+    assertThat(executor.path("buildName").asText()).isEqualTo("nightly #42 (farm)");
+    assertThat(executor.path("buildUrl").asText())
+        .isEqualTo("https://github.example/acme/app/actions/runs/987654");
+    assertThat(executor.path("url").asText()).isEqualTo("https://github.example/acme/app");
+  }
+
+  @Test
+  void outsideCiThereIsNoExecutor() {
+    assertThat(new AllureResults(dir).writeExecutor(Map.of("CI", "true"))).isFalse();
+    assertThat(dir.resolve("executor.json")).doesNotExist();
+  }
+
   private void result(String uuid, String historyId, String status, long stop) throws IOException {
     Files.writeString(
         dir.resolve(uuid + "-result.json"),

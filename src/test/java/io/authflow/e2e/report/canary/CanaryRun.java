@@ -21,9 +21,6 @@ public final class CanaryRun {
             .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"))
             .configurationParameter(
                 "cucumber.glue", "io.authflow.e2e.steps,io.authflow.e2e.report.canary")
-            .configurationParameter(
-                "junit.platform.execution.listeners.deactivate",
-                "io.qameta.allure.junitplatform.AllureJunitPlatform")
             .build();
     var summary = new SummaryGeneratingListener();
     LauncherFactory.create().execute(request, summary);
