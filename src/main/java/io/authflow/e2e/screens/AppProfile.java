@@ -1,0 +1,202 @@
+package io.authflow.e2e.screens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.authflow.e2e.config.ConfigException;
+import io.authflow.e2e.config.HarnessConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An app under test, as {@code config/apps/<app>.yaml} describes it: its locators (keys with a dot,
+ * see {@link ScreenMap}), the words it shows for each outcome ({@code messages:}, over Cognito's
+ * own words), the fields it requires beyond email and password ({@code required:}), what its flow
+ * does where apps differ ({@code flow:}), and, for the local stack, where its browser build is
+ * ({@code localBuild:}). Features and Java never name an app; only profiles do.
+ */
+public final class AppProfile {
+  private static final Set<String> SECTIONS = Set.of("messages", "required", "flow", "localBuild");
+  private static final Set<String> FLOW_KEYS = Set.of("afterConfirmingAtSignIn", "browserHistory");
+
+  private final Path file;
+  private final ScreenMap screens;
+  private final Map<String, Optional<String>> messages;
+  private final Set<String> required;
+  private final Map<String, String> flow;
+  private final Optional<Path> localBuild;
+
+  private AppProfile(
+      Path file,
+      ScreenMap screens,
+      Map<String, Optional<String>> messages,
+      Set<String> required,
+      Map<String, String> flow,
+      Optional<Path> localBuild) {
+    this.file = file;
+    this.screens = screens;
+    this.messages = messages;
+    this.required = required;
+    this.flow = flow;
+    this.localBuild = localBuild;
+  }
+
+  /** The profile {@code app.name} selects, next to the environment's config file. */
+  public static AppProfile of(HarnessConfig config) {
+    return load(
+        config
+            .file()
+            .toAbsolutePath()
+            .getParent()
+            .resolve("apps")
+            .resolve(config.app().name() + ".yaml"));
+  }
+
+  public static AppProfile load(Path file) {
+    ScreenMap screens = ScreenMap.load(file);
+    JsonNode root = read(file);
+    List<String> problems = new ArrayList<>();
+    root.fieldNames()
+        .forEachRemaining(
+            key -> {
+              if (!key.contains(".") && !SECTIONS.contains(key)) {
+                problems.add(
+                    file
+                        + ": unknown section '"
+                        + key
+                        + "'; locators are named <screen>.<element>, sections are "
+                        + String.join(", ", SECTIONS.stream().sorted().toList())
+                        + ".");
+              }
+            });
+    Map<String, Optional<String>> messages = new LinkedHashMap<>(cognitoWords());
+    root.path("messages")
+        .fields()
+        .forEachRemaining(
+            e ->
+                messages.put(
+                    e.getKey(),
+                    e.getValue().isNull() ? Optional.empty() : Optional.of(e.getValue().asText())));
+    List<String> required = new ArrayList<>();
+    root.path("required").forEach(n -> required.add(n.asText()));
+    required.stream()
+        .filter(name -> !screens.has(name))
+        .forEach(name -> problems.add(file + ": required field '" + name + "' has no locator."));
+    Map<String, String> flow = new LinkedHashMap<>();
+    root.path("flow")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (!FLOW_KEYS.contains(e.getKey())) {
+                problems.add(
+                    file
+                        + ": flow."
+                        + e.getKey()
+                        + " is not known; known: "
+                        + String.join(", ", FLOW_KEYS.stream().sorted().toList())
+                        + ".");
+              }
+              flow.put(e.getKey(), e.getValue().asText());
+            });
+    String afterConfirming = flow.getOrDefault("afterConfirmingAtSignIn", "dashboard");
+    if (!afterConfirming.equals("dashboard") && !afterConfirming.equals("signIn")) {
+      problems.add(
+          file
+              + ": flow.afterConfirmingAtSignIn must be dashboard or signIn, not "
+              + afterConfirming);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    Optional<Path> localBuild =
+        root.hasNonNull("localBuild")
+            ? Optional.of(Path.of(root.get("localBuild").asText()))
+            : Optional.empty();
+    return new AppProfile(
+        file, screens, Map.copyOf(messages), Set.copyOf(required), Map.copyOf(flow), localBuild);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public ScreenMap screens() {
+    return screens;
+  }
+
+  /**
+   * The words the app shows for an outcome, by intent key; empty when the profile says the app
+   * shows nothing for it (a {@code null} value).
+   */
+  public Optional<String> words(String intent) {
+    Optional<String> words = messages.get(intent);
+    if (words == null) {
+      throw new ConfigException(
+          file
+              + " has no messages."
+              + intent
+              + "; give the words the app shows (or null when it shows none).");
+    }
+    return words;
+  }
+
+  /** Whether the app requires the field, beyond email and password (e.g. a phone number). */
+  public boolean requires(String field) {
+    return required.contains(field);
+  }
+
+  /**
+   * After an unconfirmed user signs in and then confirms their code: {@code true} when the app
+   * signs them in, {@code false} when it shows sign-in again (Amplify UI's Authenticator).
+   */
+  public boolean signsInAfterConfirmingAtSignIn() {
+    return flow.getOrDefault("afterConfirmingAtSignIn", "dashboard").equals("dashboard");
+  }
+
+  /** Whether the browser build keeps its screens in the browser's history (Back stays inside). */
+  public boolean keepsBrowserHistory() {
+    return Boolean.parseBoolean(flow.getOrDefault("browserHistory", "true"));
+  }
+
+  /** The browser build the local stack serves, relative to the project (its dist folder). */
+  public Path localBuild() {
+    return localBuild.orElseThrow(
+        () ->
+            new ConfigException(
+                file
+                    + " has no localBuild, so the local stack cannot serve this app; give the"
+                    + " folder of its browser build (e.g. src/local/app/dist), or run it against a"
+                    + " target that has the app (-Denv=<env>)."));
+  }
+
+  /** Cognito's own words, which an app that shows the server's message shows as they are. */
+  private static Map<String, Optional<String>> cognitoWords() {
+    try (InputStream in = AppProfile.class.getResourceAsStream("/cognito-messages.yaml")) {
+      Map<String, Optional<String>> words = new LinkedHashMap<>();
+      new ObjectMapper(new YAMLFactory())
+          .readTree(in)
+          .fields()
+          .forEachRemaining(e -> words.put(e.getKey(), Optional.of(e.getValue().asText())));
+      return words;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cognito-messages.yaml is unreadable", e);
+    }
+  }
+
+  private static JsonNode read(Path file) {
+    try {
+      return new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new ConfigException(file + " is not a valid app profile: " + e.getMessage());
+    }
+  }
+}
