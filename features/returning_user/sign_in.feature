@@ -17,7 +17,7 @@ Feature: A returning user signs in
   Scenario: A wrong password is refused
     Given a returning user with a confirmed account
     When they sign in with a wrong password
-    Then they are told "Incorrect username or password."
+    Then they are told the email or password is incorrect
     And they stay on the sign-in screen
 
   Scenario: Signing in before signing up fails because the user does not exist

@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Serves an app's browser build (its profile's localBuild, e.g. src/local/app/dist) and its runtime config, so the one
- * build talks to whatever pool this run's stand-in created. Unknown paths get index.html: the app
- * routes them itself, as a deep link would.
+ * Serves an app's browser build (its profile's localBuild, e.g. src/local/app/dist) and its runtime
+ * config, so the one build talks to whatever pool this run's stand-in created. Unknown paths get
+ * index.html: the app routes them itself, as a deep link would.
  */
 final class AppServer extends StackPart {
   private static final Map<String, String> TYPES =

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded local stack: an SMTP inbox in this JVM, the Cognito stand-in, the app {@code
- * app.name} names (its profile gives the browser build: the reference app or the stock Authenticator
- * app) and Appium, each on a free loopback port with its log under reports/local-stack/. Started once per
- * run; stopped in reverse order, also when a later part fails to start.
+ * app.name} names (its profile gives the browser build: the reference app or the stock
+ * Authenticator app) and Appium, each on a free loopback port with its log under
+ * reports/local-stack/. Started once per run; stopped in reverse order, also when a later part
+ * fails to start.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
