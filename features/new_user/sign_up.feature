@@ -26,7 +26,7 @@ Feature: A new user signs up
     Given a new visitor opens the app
     When they sign up to receive their code on their email
     And they enter a wrong confirmation code
-    Then they are told the code is wrong
+    Then they see the message for a wrong code
     And the user pool shows their account as not yet confirmed
     When they enter the confirmation code from their email
     Then they see the dashboard with their email
@@ -43,12 +43,12 @@ Feature: A new user signs up
   Scenario: Signing up with an email that already has an account is refused
     Given a returning user with a confirmed account
     When someone signs up again with that user's email
-    Then they are told the email already has an account
+    Then they see the message for an email already registered
 
   Scenario Outline: A password that <flaw> is refused and no account is made
     Given a new visitor opens the app
     When they sign up with a password that <flaw>
-    Then they are told the password <flaw>
+    Then they see the message for a password that <flaw>
     And the user pool has no account for their email
 
     Examples:

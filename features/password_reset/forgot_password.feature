@@ -16,14 +16,14 @@ Feature: A user who forgot their password resets it with a code
   Scenario: The old password no longer works after a reset
     Given a returning user who has reset their forgotten password
     When they sign in with their old password
-    Then they are told the email or password is incorrect
+    Then they see the message for a wrong password
 
   @otp-email
   Scenario: A wrong reset code is refused and the password stays as it was
     Given a returning user with a confirmed account
     When they ask to reset their forgotten password
     And they enter a wrong reset code and a new valid password
-    Then they are told the code is wrong
+    Then they see the message for a wrong code
     When they open the app again and sign in with their email and password
     Then they see the dashboard with their email
 
@@ -32,4 +32,4 @@ Feature: A user who forgot their password resets it with a code
     Given a returning user with a confirmed account
     When they ask to reset their forgotten password
     And they enter the reset code from their email and a new password that is too short
-    Then they are told the new password is too short
+    Then they see the message for a new password that is too short

@@ -4,7 +4,7 @@ const path = require('node:path');
 
 const USAGE =
   'usage: node launcher.js --port N --data-dir /abs/dir --smtp-host HOST --smtp-port N ' +
-  '--ready-file /abs/ready.json [--signup-code-ttl SECONDS] [--reset-code-ttl SECONDS]';
+  '--ready-file /abs/ready.json [--signup-code-ttl SECONDS] [--reset-code-ttl SECONDS] [--amplify-outputs /abs/amplify_outputs.json]';
 
 const port = (name, value) => {
   const n = Number(value);
@@ -43,6 +43,8 @@ const OPTIONS = {
   // Cognito's own lifetimes: a sign-up code lasts 24 hours, a password-reset code 1 hour.
   'signup-code-ttl': { key: 'signUpCodeTtlSeconds', parse: seconds, default: 86400 },
   'reset-code-ttl': { key: 'resetCodeTtlSeconds', parse: seconds, default: 3600 },
+  // The app's amplify_outputs.json shapes the pool; without it the pool is Gen 2's default.
+  'amplify-outputs': { key: 'amplifyOutputs', parse: absolutePath, default: '' },
 };
 
 /** Parses `--name value` pairs; throws an Error whose message is one line fit for the user. */

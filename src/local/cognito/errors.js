@@ -9,6 +9,7 @@ const codeMismatch = () =>
 const expiredCode = () =>
   cognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
 const incorrectCredentials = () => cognitoError('NotAuthorizedException', 'Incorrect username or password.');
+const userDisabled = () => cognitoError('NotAuthorizedException', 'User is disabled.');
 const userDoesNotExist = () => cognitoError('UserNotFoundException', 'User does not exist.');
 const usernameClientNotFound = () =>
   cognitoError('UserNotFoundException', 'Username/client id combination not found.');
@@ -56,6 +57,7 @@ module.exports = {
   expiredCode,
   incorrectCredentials,
   userDoesNotExist,
+  userDisabled,
   usernameClientNotFound,
   invalidParameter,
   inCognitoWords,

@@ -11,8 +11,10 @@ const {
   userDoesNotExist,
   usernameClientNotFound,
   invalidParameter,
+  userDisabled,
   inCognitoWords,
 } = require('./errors');
+const { srpSignIn } = require('./srpSignIn');
 const { enforcePasswordPolicy, enforceSignUpPasswordLength, SIGN_UP_PREFIX } = require('./passwordPolicy');
 
 // Cognito shows where a code went only in part: e***@e*** and +*******1234.
@@ -34,6 +36,8 @@ const pretendedDelivery = (username) => ({
 
 // What Cognito allows a client that lists no flows.
 const DEFAULT_AUTH_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+// The flows a client must list to be used; refresh and the admin flows are not checked here.
+const PASSWORD_FLOWS = ['USER_PASSWORD_AUTH', 'USER_SRP_AUTH'];
 const allowsFlow = (client, flow) => {
   const flows = client.ExplicitAuthFlows?.length ? client.ExplicitAuthFlows : DEFAULT_AUTH_FLOWS;
   return flows.includes(`ALLOW_${flow}`) || flows.includes(flow);
@@ -75,7 +79,7 @@ const clientAndPool = async (cognito, ctx, clientId) => {
 };
 
 /** Targets (cognito-local's shape: services => (ctx, request) => response) that answer as Cognito does. */
-const faithfulTargets = (ledger) => ({
+const faithfulTargets = (ledger, srpSignIn) => ({
   SignUp: (services) => async (ctx, req) => {
     const { pool } = await clientAndPool(services.cognito, ctx, req.ClientId);
     enforceSignUpPasswordLength(req.Password);
@@ -156,19 +160,15 @@ const faithfulTargets = (ledger) => ({
   // cognito-local says NotAuthorized for an unknown user and InvalidPassword for a wrong one, offers a
   // FORCE_CHANGE_PASSWORD user a challenge before checking the password, and cannot do SRP.
   InitiateAuth: (services) => async (ctx, req) => {
-    if (req.AuthFlow === 'USER_SRP_AUTH') {
-      throw invalidParameter(
-        "USER_SRP_AUTH is not supported by the local stack (cognito-local); sign in with authFlowType 'USER_PASSWORD_AUTH'",
-      );
+    const { pool, client, hidesUsers } = await clientAndPool(services.cognito, ctx, req.ClientId);
+    if (PASSWORD_FLOWS.includes(req.AuthFlow) && !allowsFlow(client, req.AuthFlow)) {
+      throw invalidParameter(`${req.AuthFlow} flow not enabled for this client`);
     }
+    if (req.AuthFlow === 'USER_SRP_AUTH') return srpSignIn.start(ctx, req, pool, hidesUsers);
     if (req.AuthFlow === 'USER_PASSWORD_AUTH' && req.AuthParameters) {
-      const { pool, client, hidesUsers } = await clientAndPool(services.cognito, ctx, req.ClientId);
-      if (!allowsFlow(client, 'USER_PASSWORD_AUTH')) {
-        throw invalidParameter('USER_PASSWORD_AUTH flow not enabled for this client');
-      }
       const user = await pool.getUserByUsername(ctx, req.AuthParameters.USERNAME);
       if (!user) throw hidesUsers ? incorrectCredentials() : userDoesNotExist();
-      if (user.Enabled === false) throw cognitoError('NotAuthorizedException', 'User is disabled.');
+      if (user.Enabled === false) throw userDisabled();
       if (user.Password !== req.AuthParameters.PASSWORD) throw incorrectCredentials();
     }
     try {
@@ -179,6 +179,21 @@ const faithfulTargets = (ledger) => ({
       }
       throw err;
     }
+  },
+
+  // The SRP answer is checked here; what follows a right password (tokens, NEW_PASSWORD_REQUIRED,
+  // UserNotConfirmedException, MFA) is cognito-local's own password sign-in for the same user.
+  RespondToAuthChallenge: (services) => async (ctx, req) => {
+    if (req.ChallengeName !== 'PASSWORD_VERIFIER') return Targets.RespondToAuthChallenge(services)(ctx, req);
+    const { pool } = await clientAndPool(services.cognito, ctx, req.ClientId);
+    const user = await srpSignIn.verify(ctx, req, pool);
+    if (user.Enabled === false) throw userDisabled();
+    return Targets.InitiateAuth(services)(ctx, {
+      ClientId: req.ClientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: user.Username, PASSWORD: user.Password },
+      ClientMetadata: req.ClientMetadata,
+    });
   },
 
   ChangePassword: (services) => async (ctx, req) => {
@@ -225,7 +240,7 @@ const faithfulTargets = (ledger) => ({
  * a Cognito error answer, with anything else for a fault of the stack itself.
  */
 const cognitoApi = (services, ledger) => {
-  const targets = { ...Targets, ...faithfulTargets(ledger) };
+  const targets = { ...Targets, ...faithfulTargets(ledger, srpSignIn(services.clock)) };
   return async (ctx, operation, request) => {
     if (!Object.hasOwn(targets, operation)) {
       throw cognitoError('UnknownOperationException', `Operation ${operation} is not supported by the local stack`);

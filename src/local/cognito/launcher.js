@@ -6,7 +6,6 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { CognitoServiceFactoryImpl } = require('cognito-local/lib/services/cognitoService');
-const { UserPoolServiceFactoryImpl } = require('cognito-local/lib/services/userPoolService');
 const { StormDBDataStoreFactory } = require('cognito-local/lib/services/dataStore/stormDb');
 const { DateClock } = require('cognito-local/lib/services/clock');
 const { JwtTokenGenerator } = require('cognito-local/lib/services/tokenGenerator');
@@ -15,6 +14,8 @@ const { parseArgs } = require('./args');
 const { CodeLedger } = require('./codes');
 const { smtpMessages } = require('./delivery');
 const { cognitoApi } = require('./faithful');
+const { GEN2_CLIENT, REVEALING_CLIENT, readAmplifyOutputs, userPoolRequest } = require('./pool');
+const { CaseAwareUserPools } = require('./usernames');
 const { createCognitoHttpServer } = require('./server');
 
 const HOST = '127.0.0.1';
@@ -47,7 +48,7 @@ const createServices = async ({ dataDir, port, smtpHost, smtpPort, signUpCodeTtl
   const cognito = await new CognitoServiceFactoryImpl(
     dataDir,
     dataStores,
-    new UserPoolServiceFactoryImpl(clock, dataStores),
+    new CaseAwareUserPools(clock, dataStores),
   ).create(ctx, { UsernameAttributes: ['email'] });
   const ledger = new CodeLedger(clock, { signUpCodeTtlSeconds, resetCodeTtlSeconds });
   // No Lambda triggers locally: an Amplify Gen 2 default pool has none.
@@ -64,44 +65,17 @@ const createServices = async ({ dataDir, port, smtpHost, smtpPort, signUpCodeTtl
   return { services, ledger };
 };
 
-// A pool like the one Amplify Gen 2 makes by default for email sign-in, plus phone codes by SMS.
-const createAmplifyLikePool = async (api, ctx) => {
-  const { UserPool } = await api(ctx, 'CreateUserPool', {
-    PoolName: 'authflow-e2e-local',
-    UsernameAttributes: ['email'],
-    AutoVerifiedAttributes: ['email', 'phone_number'],
-    Policies: {
-      PasswordPolicy: {
-        MinimumLength: 8,
-        RequireUppercase: true,
-        RequireLowercase: true,
-        RequireNumbers: true,
-        RequireSymbols: true,
-        TemporaryPasswordValidityDays: 7,
-      },
-    },
-    AccountRecoverySetting: {
-      RecoveryMechanisms: [
-        { Name: 'verified_phone_number', Priority: 1 },
-        { Name: 'verified_email', Priority: 2 },
-      ],
-    },
-  });
-  const client = async (name, preventUserExistenceErrors) => {
-    const { UserPoolClient } = await api(ctx, 'CreateUserPoolClient', {
-      UserPoolId: UserPool.Id,
-      ClientName: name,
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      PreventUserExistenceErrors: preventUserExistenceErrors,
-    });
+// The pool an Amplify Gen 2 backend makes (shaped by the app's amplify_outputs.json when given), with
+// Gen 2's default app client and, for the variant, one that reveals whether an account exists.
+const createAmplifyPool = async (api, ctx, auth) => {
+  const { UserPool } = await api(ctx, 'CreateUserPool', userPoolRequest(auth));
+  const client = async (settings) => {
+    const { UserPoolClient } = await api(ctx, 'CreateUserPoolClient', { UserPoolId: UserPool.Id, ...settings });
     return UserPoolClient.ClientId;
   };
   return {
     userPoolId: UserPool.Id,
-    clients: {
-      app: await client('app', 'LEGACY'),
-      preventUserExistenceErrors: await client('app-prevent-existence-errors', 'ENABLED'),
-    },
+    clients: { app: await client(GEN2_CLIENT), revealsUserExistence: await client(REVEALING_CLIENT) },
   };
 };
 
@@ -125,6 +99,7 @@ const main = async () => {
   let options;
   try {
     options = parseArgs(process.argv.slice(2));
+    options.auth = options.amplifyOutputs ? readAmplifyOutputs(options.amplifyOutputs) : undefined;
   } catch (err) {
     die(err.message);
   }
@@ -143,7 +118,7 @@ const main = async () => {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 
-  const pool = await createAmplifyLikePool(api, ctx);
+  const pool = await createAmplifyPool(api, ctx, options.auth);
   writeReadyFile(options.readyFile, { endpoint: `http://${HOST}:${options.port}/`, region: REGION, ...pool });
   log('ready');
 };

@@ -64,16 +64,19 @@ const createCognitoHttpServer = ({ api, ctx, log }) =>
       answerError(res, 400, 'SerializationException', `Request body is not JSON: ${err.message}`);
       return;
     }
+    // The flow or challenge named, so the log shows how the app signed in (never a parameter's value).
+    const flow = request.AuthFlow ?? request.ChallengeName;
+    const call = /^[A-Z_]+$/.test(flow ?? '') ? `${operation} ${flow}` : operation;
     try {
       answer(res, 200, await api(ctx, operation, request));
-      log(`${operation} 200`);
+      log(`${call} 200`);
     } catch (err) {
       if (err instanceof CognitoError) {
         answerError(res, 400, err.code, err.message);
-        log(`${operation} 400 ${err.code}`);
+        log(`${call} 400 ${err.code}`);
       } else {
         answerError(res, 500, 'InternalErrorException', err.message);
-        log(`${operation} 500 ${err.stack}`);
+        log(`${call} 500 ${err.stack}`);
       }
     }
   });

@@ -43,7 +43,7 @@ function currentLocation() {
   return { path: window.location.pathname, email: window.history.state?.email };
 }
 
-export default function App({ authFlowType }) {
+export default function App() {
   const [location, setLocation] = useState(currentLocation);
   const [decision, setDecision] = useState(null);
   const [message, setMessage] = useState(null);
@@ -114,7 +114,8 @@ export default function App({ authFlowType }) {
 
   // Shared by the sign-in screen and by the automatic sign-in after confirming an account.
   const signInAndContinue = async (email, password) => {
-    const { nextStep } = await signIn({ username: email, password, options: { authFlowType } });
+    // Amplify's default flow, USER_SRP_AUTH, as a Gen 2 app client allows.
+    const { nextStep } = await signIn({ username: email, password });
     switch (nextStep.signInStep) {
       case 'DONE':
         credentials.current = null;

@@ -3,14 +3,7 @@ import { Amplify } from 'aws-amplify';
 import App from './App';
 
 // Fetched at startup rather than built in, so one build serves cognito-local and real pools alike.
-// A `client` query parameter picks another app client of the same pool (the local stack serves
-// one that hides whether an account exists), so both behaviours are testable with one build.
-const CONFIG_URL = (() => {
-  const url = new URL('/runtime-config.json', window.location.href);
-  const client = new URLSearchParams(window.location.search).get('client');
-  if (client) url.searchParams.set('client', client);
-  return url.href;
-})();
+const CONFIG_URL = new URL('/runtime-config.json', window.location.href).href;
 
 async function loadRuntimeConfig() {
   const response = await fetch(CONFIG_URL, { cache: 'no-store' });
@@ -43,8 +36,7 @@ async function rootComponent() {
   try {
     const config = await loadRuntimeConfig();
     configureAmplify(config);
-    const authFlowType = config.authFlowType ?? 'USER_SRP_AUTH';
-    return () => <App authFlowType={authFlowType} />;
+    return App;
   } catch (error) {
     return () => <Text testID="auth.error">Could not load {CONFIG_URL}: {error.message}</Text>;
   }

@@ -4,14 +4,8 @@ import { Amplify } from 'aws-amplify';
 import RootLayout from './RootLayout';
 
 // The same runtime-config contract as the reference app (src/local/app/src/main.jsx): fetched at
-// startup so one build serves the local stand-in and real pools alike; `?client=<name>` picks
-// another app client of the same pool.
-const CONFIG_URL = (() => {
-  const url = new URL('/runtime-config.json', window.location.href);
-  const client = new URLSearchParams(window.location.search).get('client');
-  if (client) url.searchParams.set('client', client);
-  return url.href;
-})();
+// startup, so one build serves the local stand-in and real pools alike.
+const CONFIG_URL = new URL('/runtime-config.json', window.location.href).href;
 
 async function loadRuntimeConfig() {
   const response = await fetch(CONFIG_URL, { cache: 'no-store' });

@@ -12,7 +12,11 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
+const { AuthenticationDetails, CognitoUser, CognitoUserPool } = require('amazon-cognito-identity-js');
+
 const LAUNCHER = path.join(__dirname, '..', 'launcher.js');
+// The reference app's backend (email or phone sign-in, codes by email or SMS), as the local stack runs it.
+const REFERENCE_APP_OUTPUTS = path.join(__dirname, '..', '..', 'app', 'amplify_outputs.json');
 const PASSWORD = 'Corr3ct-Horse!';
 
 /** A minimal SMTP server that keeps every message and hands it to whoever awaits its recipient. */
@@ -165,19 +169,39 @@ const confirmedUser = async () => {
   return email;
 };
 
-const signIn = (email, password, clientId = stack.clients.app) =>
-  call(stack, 'InitiateAuth', {
-    ClientId: clientId,
-    AuthFlow: 'USER_PASSWORD_AUTH',
-    AuthParameters: { USERNAME: email, PASSWORD: password },
+/**
+ * Signs in with USER_SRP_AUTH through amazon-cognito-identity-js, an SRP client nobody here wrote:
+ * resolves to the tokens, or to { error: { name, message } } as Cognito answered.
+ */
+const signIn = (email, password, clientId = stack.clients.app, on = stack) =>
+  new Promise((resolve) => {
+    const pool = new CognitoUserPool({ UserPoolId: on.userPoolId, ClientId: clientId, endpoint: on.endpoint });
+    new CognitoUser({ Username: email, Pool: pool }).authenticateUser(new AuthenticationDetails({ Username: email, Password: password }), {
+      onSuccess: (session) => resolve({ tokens: session }),
+      onFailure: (err) => resolve({ error: { name: err.code ?? err.name, message: err.message } }),
+      newPasswordRequired: () => resolve({ challenge: 'NEW_PASSWORD_REQUIRED' }),
+    });
   });
+
+const assertSignedIn = async (attempt) => {
+  const result = await attempt;
+  assert.ok(result.tokens?.getIdToken().getJwtToken(), `not signed in: ${JSON.stringify(result)}`);
+  return result.tokens;
+};
+
+const assertSignInRefused = async (attempt, name, message) => {
+  assert.deepEqual((await attempt).error, { name, message });
+};
+
+const startSrp = (username, clientId = stack.clients.app) =>
+  call(stack, 'InitiateAuth', { ClientId: clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: username, SRP_A: '2f'.repeat(384) } });
 
 const adminGetUser = (email) => call(stack, 'AdminGetUser', { UserPoolId: stack.userPoolId, Username: email });
 const attributeOf = (user, name) => user.UserAttributes.find((a) => a.Name === name)?.Value;
 
 before(async () => {
   smtp = await startSmtpSink();
-  stack = await startLauncher(smtp.port);
+  stack = await startLauncher(smtp.port, ['--amplify-outputs', REFERENCE_APP_OUTPUTS]);
 });
 
 after(async () => {
@@ -189,38 +213,68 @@ test('the ready file names the endpoint, region "local", a pool id with a region
   assert.match(stack.endpoint, /^http:\/\/127\.0\.0\.1:\d+\/$/);
   assert.equal(stack.region, 'local');
   assert.match(stack.userPoolId, /^local_\w+$/);
-  assert.ok(stack.clients.app && stack.clients.preventUserExistenceErrors);
+  assert.ok(stack.clients.app && stack.clients.revealsUserExistence);
 });
 
-test('sign-in with an unknown user answers UserNotFoundException "User does not exist." like Cognito', async () => {
-  await assertCognitoError(signIn(newEmail('nobody'), PASSWORD), 'UserNotFoundException', 'User does not exist.');
+test('the app client is a Gen 2 default client: existence errors hidden, SRP, custom auth and refresh, no USER_PASSWORD_AUTH; the other one is LEGACY', async () => {
+  const describe = async (ClientId) => (await ok(stack, 'DescribeUserPoolClient', { UserPoolId: stack.userPoolId, ClientId })).UserPoolClient;
+  const app = await describe(stack.clients.app);
+  assert.equal(app.PreventUserExistenceErrors, 'ENABLED');
+  assert.deepEqual([...app.ExplicitAuthFlows].sort(), ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']);
+  assert.equal((await describe(stack.clients.revealsUserExistence)).PreventUserExistenceErrors, 'LEGACY');
+});
+
+test('USER_PASSWORD_AUTH on a client that does not allow it answers InvalidParameterException "USER_PASSWORD_AUTH flow not enabled for this client" like Cognito', async () => {
+  const email = await confirmedUser();
+  await assertCognitoError(
+    call(stack, 'InitiateAuth', { ClientId: stack.clients.app, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD } }),
+    'InvalidParameterException',
+    'USER_PASSWORD_AUTH flow not enabled for this client',
+  );
+});
+
+test('SRP sign-in (amazon-cognito-identity-js) of an unknown user through the LEGACY client answers UserNotFoundException "User does not exist." like Cognito', async () => {
+  await assertSignInRefused(signIn(newEmail('nobody'), PASSWORD, stack.clients.revealsUserExistence), 'UserNotFoundException', 'User does not exist.');
 });
 
 test('a call naming an unknown app client answers ResourceNotFoundException like Cognito', async () => {
-  await assertCognitoError(signIn(newEmail('nobody'), PASSWORD, 'no-such-client'), 'ResourceNotFoundException', 'User pool client no-such-client does not exist.');
+  await assertCognitoError(startSrp(newEmail('nobody'), 'no-such-client'), 'ResourceNotFoundException', 'User pool client no-such-client does not exist.');
 });
 
-test('sign-in with an unknown user through a client preventing user existence errors answers NotAuthorizedException like Cognito', async () => {
-  await assertCognitoError(
-    signIn(newEmail('nobody'), PASSWORD, stack.clients.preventUserExistenceErrors),
-    'NotAuthorizedException',
-    'Incorrect username or password.',
-  );
+test('SRP sign-in of an unknown user through the Gen 2 client gets a PASSWORD_VERIFIER challenge, then NotAuthorizedException "Incorrect username or password.", like Cognito with existence errors hidden', async () => {
+  const email = newEmail('nobody');
+  const challenge = await ok(stack, 'InitiateAuth', { ClientId: stack.clients.app, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: email, SRP_A: '2f'.repeat(384) } });
+  assert.equal(challenge.ChallengeName, 'PASSWORD_VERIFIER');
+  assert.deepEqual(Object.keys(challenge.ChallengeParameters).sort(), ['SALT', 'SECRET_BLOCK', 'SRP_B', 'USERNAME', 'USER_ID_FOR_SRP']);
+  await assertSignInRefused(signIn(email, PASSWORD), 'NotAuthorizedException', 'Incorrect username or password.');
 });
 
-test('sign-in with a wrong password answers NotAuthorizedException "Incorrect username or password." like Cognito', async () => {
+test('SRP sign-in (amazon-cognito-identity-js) with the right password returns tokens; a wrong password answers NotAuthorizedException "Incorrect username or password." like Cognito', async () => {
   const email = await confirmedUser();
-  await assertCognitoError(signIn(email, 'Wr0ng-password!'), 'NotAuthorizedException', 'Incorrect username or password.');
+  await assertSignInRefused(signIn(email, 'Wr0ng-password!'), 'NotAuthorizedException', 'Incorrect username or password.');
+  const tokens = await assertSignedIn(signIn(email, PASSWORD));
+  assert.equal(tokens.getIdToken().decodePayload().email, email);
 });
 
-test('forgot password for an unknown user answers UserNotFoundException, or pretends to send a code when existence errors are prevented, like Cognito', async () => {
+test('usernames are case-insensitive as on a Gen 2 pool (CaseSensitive false): sign-in, sign-up duplicates, recovery and admin calls find the user whatever the case', async () => {
+  const email = await confirmedUser();
+  const shouted = email.toUpperCase();
+  await assertSignedIn(signIn(shouted, PASSWORD));
+  await assertCognitoError(signUp(shouted), 'UsernameExistsException', 'An account with the given email already exists.');
+  assert.equal((await adminGetUser(shouted)).status, 200);
+  const mail = smtp.next(email);
+  await ok(stack, 'ForgotPassword', { ClientId: stack.clients.app, Username: shouted });
+  assert.match((await mail).body, /\d{6}/);
+});
+
+test('forgot password for an unknown user answers UserNotFoundException on the LEGACY client, and pretends to send a code on the Gen 2 client, like Cognito', async () => {
   const email = newEmail('nobody');
   await assertCognitoError(
-    call(stack, 'ForgotPassword', { ClientId: stack.clients.app, Username: email }),
+    call(stack, 'ForgotPassword', { ClientId: stack.clients.revealsUserExistence, Username: email }),
     'UserNotFoundException',
     'Username/client id combination not found.',
   );
-  const pretended = await ok(stack, 'ForgotPassword', { ClientId: stack.clients.preventUserExistenceErrors, Username: email });
+  const pretended = await ok(stack, 'ForgotPassword', { ClientId: stack.clients.app, Username: email });
   assert.equal(pretended.CodeDeliveryDetails.DeliveryMedium, 'EMAIL');
 });
 
@@ -345,11 +399,8 @@ test('resetting, admin-setting, admin-creating and changing a password enforce t
     }),
     ...expected,
   );
-  const { AuthenticationResult } = await ok(stack, 'InitiateAuth', {
-    ClientId: stack.clients.app,
-    AuthFlow: 'USER_PASSWORD_AUTH',
-    AuthParameters: { USERNAME: email, PASSWORD },
-  });
+  const AccessToken = (await assertSignedIn(signIn(email, PASSWORD))).getAccessToken().getJwtToken();
+  const AuthenticationResult = { AccessToken };
   await assertCognitoError(
     call(stack, 'ChangePassword', { AccessToken: AuthenticationResult.AccessToken, PreviousPassword: PASSWORD, ProposedPassword: noSymbol }),
     ...expected,
@@ -360,7 +411,7 @@ test('resetting, admin-setting, admin-creating and changing a password enforce t
     'Incorrect username or password.',
   );
   await ok(stack, 'ChangePassword', { AccessToken: AuthenticationResult.AccessToken, PreviousPassword: PASSWORD, ProposedPassword: 'Chang3d-password!' });
-  assert.equal((await signIn(email, 'Chang3d-password!')).status, 200);
+  await assertSignedIn(signIn(email, 'Chang3d-password!'));
 });
 
 test('resending the confirmation code sends a new code that replaces the old, and the 6th resend in an hour answers LimitExceededException, like Cognito', async () => {
@@ -401,8 +452,8 @@ test('forgot password sends the code to the verified phone when there is one, el
     ConfirmationCode: codeIn(message),
     Password: 'Res3t-password!',
   });
-  assert.equal((await signIn(emailOnly, 'Res3t-password!')).status, 200);
-  await assertCognitoError(signIn(emailOnly, PASSWORD), 'NotAuthorizedException', 'Incorrect username or password.');
+  await assertSignedIn(signIn(emailOnly, 'Res3t-password!'));
+  await assertSignInRefused(signIn(emailOnly, PASSWORD), 'NotAuthorizedException', 'Incorrect username or password.');
 
   const withPhone = newEmail('phone-reset');
   const phone = `+1555${String(Date.now() + 1).slice(-7)}`;
@@ -428,27 +479,17 @@ test('forgot password for an unconfirmed user answers InvalidParameterException:
   );
 });
 
-test('sign-in with USER_PASSWORD_AUTH returns tokens and the refresh token renews them; SRP answers a clear InvalidParameterException', async () => {
+test('SRP sign-in returns a refresh token that renews the tokens, like Cognito', async () => {
   const email = await confirmedUser();
-  const { AuthenticationResult } = (await signIn(email, PASSWORD)).body;
-  assert.ok(AuthenticationResult.AccessToken && AuthenticationResult.IdToken && AuthenticationResult.RefreshToken);
+  const tokens = await assertSignedIn(signIn(email, PASSWORD));
   const refreshed = await ok(stack, 'InitiateAuth', {
     ClientId: stack.clients.app,
     AuthFlow: 'REFRESH_TOKEN_AUTH',
-    AuthParameters: { REFRESH_TOKEN: AuthenticationResult.RefreshToken },
+    AuthParameters: { REFRESH_TOKEN: tokens.getRefreshToken().getToken() },
   });
   assert.ok(refreshed.AuthenticationResult.AccessToken);
   const user = await ok(stack, 'GetUser', { AccessToken: refreshed.AuthenticationResult.AccessToken });
   assert.equal(attributeOf(user, 'email'), email);
-
-  const srp = await call(stack, 'InitiateAuth', {
-    ClientId: stack.clients.app,
-    AuthFlow: 'USER_SRP_AUTH',
-    AuthParameters: { USERNAME: email, SRP_A: 'ab' },
-  });
-  assert.equal(srp.status, 400);
-  assert.equal(srp.body.__type, 'InvalidParameterException');
-  assert.match(srp.body.message, /USER_SRP_AUTH is not supported.*USER_PASSWORD_AUTH/);
 });
 
 test('an unconfirmed user signing in with the right password answers UserNotConfirmedException like Cognito', async () => {
@@ -456,7 +497,7 @@ test('an unconfirmed user signing in with the right password answers UserNotConf
   const mail = smtp.next(email);
   await signUp(email);
   await mail;
-  await assertCognitoError(signIn(email, PASSWORD), 'UserNotConfirmedException', 'User is not confirmed.');
+  await assertSignInRefused(signIn(email, PASSWORD), 'UserNotConfirmedException', 'User is not confirmed.');
 });
 
 test('admin calls: created with SUPPRESS, set permanent → CONFIRMED, found by email = and ^=, deleted → "User does not exist."', async () => {
@@ -476,7 +517,7 @@ test('admin calls: created with SUPPRESS, set permanent → CONFIRMED, found by 
   const user = (await adminGetUser(email)).body;
   assert.equal(user.UserStatus, 'CONFIRMED');
   assert.equal(user.Username, attributeOf(user, 'sub'));
-  assert.equal((await signIn(email, PASSWORD)).status, 200);
+  await assertSignedIn(signIn(email, PASSWORD));
 
   for (const filter of [`email = "${email}"`, `email="${email}"`, `email ^= "${prefix}"`]) {
     const { Users } = await ok(stack, 'ListUsers', { UserPoolId: stack.userPoolId, Filter: filter });
@@ -547,6 +588,72 @@ test('expired sign-up and reset codes answer ExpiredCodeException like Cognito',
   }
 });
 
+test('without --amplify-outputs the pool is Amplify Gen 2\'s default: email sign-in, case-insensitive, email auto-verified and the only recovery, 8/upper/lower/digit/symbol', async () => {
+  const gen2 = await startLauncher(smtp.port);
+  try {
+    const { UserPool } = await ok(gen2, 'DescribeUserPool', { UserPoolId: gen2.userPoolId });
+    assert.deepEqual(UserPool.UsernameAttributes, ['email']);
+    assert.deepEqual(UserPool.UsernameConfiguration, { CaseSensitive: false });
+    assert.deepEqual(UserPool.AutoVerifiedAttributes, ['email']);
+    assert.deepEqual(UserPool.AccountRecoverySetting.RecoveryMechanisms, [{ Name: 'verified_email', Priority: 1 }]);
+    assert.deepEqual(
+      { ...UserPool.Policies.PasswordPolicy, TemporaryPasswordValidityDays: undefined },
+      { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true, TemporaryPasswordValidityDays: undefined },
+    );
+    // Email auto-verified only: a phone number given at sign-up does not get the code.
+    const email = newEmail('gen2-default');
+    const mail = smtp.next(email);
+    const signedUp = await ok(gen2, 'SignUp', {
+      ClientId: gen2.clients.app,
+      Username: email,
+      Password: PASSWORD,
+      UserAttributes: [{ Name: 'email', Value: email }, { Name: 'phone_number', Value: '+15550100999' }],
+    });
+    assert.equal(signedUp.CodeDeliveryDetails.DeliveryMedium, 'EMAIL');
+    await mail;
+  } finally {
+    await gen2.stop();
+  }
+});
+
+test('an amplify_outputs.json shapes the pool: its password policy and sign-in attributes', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-outputs-'));
+  const outputs = path.join(dir, 'amplify_outputs.json');
+  fs.writeFileSync(outputs, JSON.stringify({
+    auth: {
+      username_attributes: ['phone_number'],
+      user_verification_types: ['phone_number'],
+      standard_required_attributes: ['phone_number'],
+      password_policy: { min_length: 12, require_lowercase: true, require_numbers: false, require_symbols: false, require_uppercase: false },
+      mfa_configuration: 'OPTIONAL',
+    },
+  }));
+  const shaped = await startLauncher(smtp.port, ['--amplify-outputs', outputs]);
+  try {
+    const { UserPool } = await ok(shaped, 'DescribeUserPool', { UserPoolId: shaped.userPoolId });
+    assert.deepEqual(UserPool.UsernameAttributes, ['phone_number']);
+    assert.deepEqual(UserPool.AutoVerifiedAttributes, ['phone_number']);
+    assert.equal(UserPool.MfaConfiguration, 'OPTIONAL');
+    assert.deepEqual(UserPool.AccountRecoverySetting.RecoveryMechanisms, [{ Name: 'verified_phone_number', Priority: 1 }]);
+    assert.equal(UserPool.Policies.PasswordPolicy.MinimumLength, 12);
+    assert.equal(UserPool.Policies.PasswordPolicy.RequireSymbols, false);
+  } finally {
+    await shaped.stop();
+  }
+});
+
+test('an admin-created user with a temporary password gets NEW_PASSWORD_REQUIRED after SRP, like Cognito', async () => {
+  const email = newEmail('temporary');
+  await ok(stack, 'AdminCreateUser', {
+    UserPoolId: stack.userPoolId,
+    Username: email,
+    TemporaryPassword: PASSWORD,
+    MessageAction: 'SUPPRESS',
+    UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }],
+  });
+  assert.deepEqual(await signIn(email, PASSWORD), { challenge: 'NEW_PASSWORD_REQUIRED' });
+});
+
 test('bad arguments and a taken port end the launcher with one clear line and a non-zero exit', async () => {
   const run = async (args) => {
     const child = spawn(process.execPath, [LAUNCHER, ...args]);
@@ -572,8 +679,10 @@ test('bad arguments and a taken port end the launcher with one clear line and a 
   assert.equal(taken.stderr, `cognito launcher: port ${takenPort} on 127.0.0.1 is already in use\n`);
 });
 
-test('the log names each message\'s kind and recipient but never a code or a password', () => {
+test('the log names each message\'s kind and recipient and each sign-in\'s flow, but never a code or a password', () => {
   assert.match(stack.output.text, /sent SignUp message by EMAIL to by-email-/);
+  assert.match(stack.output.text, /\] InitiateAuth USER_SRP_AUTH 200$/m);
+  assert.match(stack.output.text, /\] RespondToAuthChallenge PASSWORD_VERIFIER 200$/m);
   for (const message of smtp.messages) {
     assert.ok(!stack.output.text.includes(codeIn(message)), 'a code appears in the log');
   }

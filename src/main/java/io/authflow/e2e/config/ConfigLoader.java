@@ -286,11 +286,26 @@ public final class ConfigLoader {
                   duration("timeouts.screen"),
                   duration("timeouts.code"),
                   duration("timeouts.session"),
-                  duration("timeouts.localStack")));
+                  duration("timeouts.localStack")),
+              new LocalStackConfig(localAppClient(), text("userPool.amplifyOutputs")));
       if (!problems.isEmpty()) {
         throw new ConfigException(problems);
       }
       return config;
+    }
+
+    private String localAppClient() {
+      String client = text("local.appClient");
+      if (!LocalStackConfig.CLIENTS.contains(client)) {
+        problems.add(
+            file
+                + ": local.appClient is '"
+                + client
+                + "'; use "
+                + String.join(" or ", LocalStackConfig.CLIENTS)
+                + " (-Dauthflow.local.appClient=…).");
+      }
+      return client;
     }
 
     private TargetConfig target(Platform platform, String appium) {

@@ -15,11 +15,13 @@ public record HarnessConfig(
     UserPoolConfig userPool,
     InboxConfig inbox,
     UsersConfig users,
-    Timeouts timeouts) {
+    Timeouts timeouts,
+    LocalStackConfig localStack) {
 
   /** The same configuration with the pool as the pool itself describes it (e.g. its policy). */
   public HarnessConfig withUserPool(UserPoolConfig pool) {
-    return new HarnessConfig(env, file, embeddedStack, app, target, pool, inbox, users, timeouts);
+    return new HarnessConfig(
+        env, file, embeddedStack, app, target, pool, inbox, users, timeouts, localStack);
   }
 
   /** The same configuration pointing at the parts the local stack started. */
@@ -33,6 +35,7 @@ public record HarnessConfig(
         pool,
         inbox,
         users,
-        timeouts);
+        timeouts,
+        localStack);
   }
 }

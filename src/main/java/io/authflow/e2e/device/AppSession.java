@@ -56,14 +56,6 @@ public final class AppSession implements Disposable {
   }
 
   /**
-   * Opens the browser build bound to another app client of the pool (the local stack serves one
-   * that hides whether an account exists).
-   */
-  public void launchUsingClient(String appClient) {
-    driver().get(config.app().url() + "?client=" + appClient);
-  }
-
-  /**
    * Opens a screen directly: a typed URL in the browser build, a deep link on a phone (app.url is
    * then the app's link base, e.g. {@code myapp://}).
    */

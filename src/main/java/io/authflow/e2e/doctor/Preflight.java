@@ -170,7 +170,10 @@ public final class Preflight {
                 pool.id(), pool.disposable(), users.emailPrefix(), users.emailDomain()))) {
       cognito.probeAdminAccess(probe);
       return CheckResult.pass(
-          name, "pool " + pool.id() + " answers ListUsers, AdminGetUser and AdminDeleteUser");
+          name,
+          "pool "
+              + pool.id()
+              + " answers ListUsers, DescribeUserPoolClient, AdminGetUser and AdminDeleteUser");
     } catch (RuntimeException e) {
       return CheckResult.fail(
           name,

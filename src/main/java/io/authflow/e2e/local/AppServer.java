@@ -30,30 +30,20 @@ final class AppServer extends StackPart {
           "ico", "image/x-icon");
 
   private final Path dist;
-  private final Map<String, byte[]> runtimeConfigs;
+  private final byte[] runtimeConfig;
   private HttpServer server;
   private Writer accessLog;
 
-  /**
-   * {@code runtimeConfigs} maps an app client's name to the runtime config that uses it; the page
-   * picks one with {@code ?client=<name>}, and gets {@link #DEFAULT_CLIENT}'s without it.
-   */
-  AppServer(Path dist, Map<String, Map<String, String>> runtimeConfigs, Path logDir) {
+  /** {@code runtimeConfig}: the pool, app client and endpoint the app is configured with. */
+  AppServer(Path dist, Map<String, String> runtimeConfig, Path logDir) {
     super("app", logDir);
     this.dist = dist.toAbsolutePath().normalize();
-    var json = new ObjectMapper();
-    this.runtimeConfigs = new java.util.HashMap<>();
-    runtimeConfigs.forEach(
-        (client, config) -> {
-          try {
-            this.runtimeConfigs.put(client, json.writeValueAsBytes(config));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    try {
+      this.runtimeConfig = new ObjectMapper().writeValueAsBytes(runtimeConfig);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
-
-  static final String DEFAULT_CLIENT = "app";
 
   @Override
   void start() {
@@ -84,16 +74,7 @@ final class AppServer extends StackPart {
     String type;
     int status = 200;
     if (path.equals("/runtime-config.json")) {
-      String query = exchange.getRequestURI().getQuery();
-      String client =
-          query != null && query.startsWith("client=") ? query.substring(7) : DEFAULT_CLIENT;
-      body = runtimeConfigs.get(client);
-      if (body == null) {
-        status = 404;
-        body =
-            ("No app client '" + client + "'; known: " + runtimeConfigs.keySet())
-                .getBytes(StandardCharsets.UTF_8);
-      }
+      body = runtimeConfig;
       type = TYPES.get("json");
     } else {
       Path file = dist.resolve(path.substring(1)).normalize();

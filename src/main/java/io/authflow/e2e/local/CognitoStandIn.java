@@ -20,11 +20,20 @@ final class CognitoStandIn extends StackPart {
   private final Path dataDir;
   private final int smtpPort;
   private final Duration timeout;
+  // The app's amplify_outputs.json, which shapes the pool; empty: Amplify Gen 2's defaults.
+  private final String amplifyOutputs;
   private NodeProcess process;
   private JsonNode ready;
 
-  CognitoStandIn(Path launcherDir, Path runDir, int smtpPort, Duration timeout, Path logDir) {
+  CognitoStandIn(
+      Path launcherDir,
+      Path runDir,
+      int smtpPort,
+      String amplifyOutputs,
+      Duration timeout,
+      Path logDir) {
     super("cognito", logDir);
+    this.amplifyOutputs = amplifyOutputs;
     this.launcherDir = launcherDir;
     this.dataDir = runDir.resolve("cognito-data");
     this.smtpPort = smtpPort;
@@ -43,8 +52,8 @@ final class CognitoStandIn extends StackPart {
     Path readyFile = dataDir.resolveSibling("cognito-ready.json");
     try {
       Files.deleteIfExists(readyFile);
-      process =
-          NodeProcess.start(
+      var command =
+          new java.util.ArrayList<>(
               List.of(
                   "node",
                   launcher.toAbsolutePath().toString(),
@@ -57,9 +66,12 @@ final class CognitoStandIn extends StackPart {
                   "--smtp-port",
                   String.valueOf(smtpPort),
                   "--ready-file",
-                  readyFile.toAbsolutePath().toString()),
-              launcherDir,
-              log());
+                  readyFile.toAbsolutePath().toString()));
+      if (!amplifyOutputs.isEmpty()) {
+        command.addAll(
+            List.of("--amplify-outputs", Path.of(amplifyOutputs).toAbsolutePath().toString()));
+      }
+      process = NodeProcess.start(command, launcherDir, log());
       Awaitility.await()
           .atMost(timeout)
           .pollInterval(Duration.ofMillis(100))
@@ -87,12 +99,15 @@ final class CognitoStandIn extends StackPart {
     return ready.path("userPoolId").asText();
   }
 
-  String appClientId() {
-    return ready.path("clients").path("app").asText();
-  }
-
-  String preventingClientId() {
-    return ready.path("clients").path("preventUserExistenceErrors").asText();
+  /**
+   * The id of an app client named in the ready file ({@code app}, {@code revealsUserExistence}).
+   */
+  String clientId(String name) {
+    String id = ready.path("clients").path(name).asText();
+    if (id.isEmpty()) {
+      throw failed("its ready file names no app client '" + name + "': " + ready, null);
+    }
+    return id;
   }
 
   @Override

@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
   private CognitoStandIn cognito;
   private AppServer app;
   private AppiumServer appium;
+  private String appClient;
 
   /** {@code root} is the project directory (src/local and reports/ below it). */
   public LocalStack(Path root) {
@@ -50,16 +51,19 @@ public final class LocalStack implements AutoCloseable {
       cognito =
           startPart(
               new CognitoStandIn(
-                  root.resolve("src/local/cognito"), runDir, inbox.port(), timeout, logDir));
+                  root.resolve("src/local/cognito"),
+                  runDir,
+                  inbox.port(),
+                  config.localStack().amplifyOutputs(),
+                  timeout,
+                  logDir));
+      // The app and the tests use the same client: local.appClient.
+      appClient = config.localStack().appClient();
       app =
           startPart(
               new AppServer(
                   root.resolve(AppProfile.of(config).localBuild()),
-                  Map.of(
-                      AppServer.DEFAULT_CLIENT,
-                      runtimeConfig(cognito.appClientId()),
-                      "preventUserExistenceErrors",
-                      runtimeConfig(cognito.preventingClientId())),
+                  runtimeConfig(cognito.clientId(appClient)),
                   logDir));
       appium = startPart(new AppiumServer(root.resolve("src/local/appium"), timeout, logDir));
     } catch (IOException e) {
@@ -76,7 +80,7 @@ public final class LocalStack implements AutoCloseable {
         new UserPoolConfig(
             cognito.region(),
             cognito.userPoolId(),
-            cognito.appClientId(),
+            cognito.clientId(appClient),
             cognito.endpoint(),
             pool.disposable(),
             pool.passwordPolicy(),
@@ -91,10 +95,7 @@ public final class LocalStack implements AutoCloseable {
         "userPoolClientId",
         clientId,
         "userPoolEndpoint",
-        cognito.endpoint(),
-        // The stand-in implements no SRP; a real pool keeps Amplify's default.
-        "authFlowType",
-        "USER_PASSWORD_AUTH");
+        cognito.endpoint());
   }
 
   public GreenMail greenMail() {

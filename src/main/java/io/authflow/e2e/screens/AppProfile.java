@@ -6,8 +6,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.authflow.e2e.config.ConfigException;
 import io.authflow.e2e.config.HarnessConfig;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,12 +23,12 @@ import java.util.Set;
  * ({@code localBuild:}). Features and Java never name an app; only profiles do.
  */
 public final class AppProfile {
-  private static final Set<String> SECTIONS = Set.of("messages", "required", "flow", "localBuild");
+  private static final Set<String> SECTIONS =
+      Set.of(AppMessages.SECTION, "required", "flow", "localBuild");
   private static final Set<String> FLOW_KEYS = Set.of("afterConfirmingAtSignIn", "browserHistory");
 
   private final Path file;
   private final ScreenMap screens;
-  private final Map<String, Optional<String>> messages;
   private final Set<String> required;
   private final Map<String, String> flow;
   private final Optional<Path> localBuild;
@@ -38,13 +36,11 @@ public final class AppProfile {
   private AppProfile(
       Path file,
       ScreenMap screens,
-      Map<String, Optional<String>> messages,
       Set<String> required,
       Map<String, String> flow,
       Optional<Path> localBuild) {
     this.file = file;
     this.screens = screens;
-    this.messages = messages;
     this.required = required;
     this.flow = flow;
     this.localBuild = localBuild;
@@ -78,14 +74,6 @@ public final class AppProfile {
                         + ".");
               }
             });
-    Map<String, Optional<String>> messages = new LinkedHashMap<>(cognitoWords());
-    root.path("messages")
-        .fields()
-        .forEachRemaining(
-            e ->
-                messages.put(
-                    e.getKey(),
-                    e.getValue().isNull() ? Optional.empty() : Optional.of(e.getValue().asText())));
     List<String> required = new ArrayList<>();
     root.path("required").forEach(n -> required.add(n.asText()));
     required.stream()
@@ -121,8 +109,7 @@ public final class AppProfile {
         root.hasNonNull("localBuild")
             ? Optional.of(Path.of(root.get("localBuild").asText()))
             : Optional.empty();
-    return new AppProfile(
-        file, screens, Map.copyOf(messages), Set.copyOf(required), Map.copyOf(flow), localBuild);
+    return new AppProfile(file, screens, Set.copyOf(required), Map.copyOf(flow), localBuild);
   }
 
   public Path file() {
@@ -131,22 +118,6 @@ public final class AppProfile {
 
   public ScreenMap screens() {
     return screens;
-  }
-
-  /**
-   * The words the app shows for an outcome, by intent key; empty when the profile says the app
-   * shows nothing for it (a {@code null} value).
-   */
-  public Optional<String> words(String intent) {
-    Optional<String> words = messages.get(intent);
-    if (words == null) {
-      throw new ConfigException(
-          file
-              + " has no messages."
-              + intent
-              + "; give the words the app shows (or null when it shows none).");
-    }
-    return words;
   }
 
   /** Whether the app requires the field, beyond email and password (e.g. a phone number). */
@@ -176,20 +147,6 @@ public final class AppProfile {
                     + " has no localBuild, so the local stack cannot serve this app; give the"
                     + " folder of its browser build (e.g. src/local/app/dist), or run it against a"
                     + " target that has the app (-Denv=<env>)."));
-  }
-
-  /** Cognito's own words, which an app that shows the server's message shows as they are. */
-  private static Map<String, Optional<String>> cognitoWords() {
-    try (InputStream in = AppProfile.class.getResourceAsStream("/cognito-messages.yaml")) {
-      Map<String, Optional<String>> words = new LinkedHashMap<>();
-      new ObjectMapper(new YAMLFactory())
-          .readTree(in)
-          .fields()
-          .forEachRemaining(e -> words.put(e.getKey(), Optional.of(e.getValue().asText())));
-      return words;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cognito-messages.yaml is unreadable", e);
-    }
   }
 
   private static JsonNode read(Path file) {

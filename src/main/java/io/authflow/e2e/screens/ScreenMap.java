@@ -22,7 +22,7 @@ import org.openqa.selenium.By;
  * testID, located the way each platform publishes it (Android resource-id, iOS accessibility id,
  * browser {@code data-testid}); a mapping gives per-platform locators as {@code strategy:value}.
  * Locators are named {@code <screen>.<element>}; keys without a dot are the profile's other
- * sections ({@link AppProfile}).
+ * sections: {@code messages} ({@link AppMessages}) and those of {@link AppProfile}.
  */
 public final class ScreenMap {
   private final Path file;
@@ -46,7 +46,7 @@ public final class ScreenMap {
           .forEachRemaining(
               e -> {
                 if (!e.getKey().contains(".")) {
-                  return;
+                  return; // a section (e.g. messages), not a locator
                 }
                 if (!e.getValue().isTextual() && !e.getValue().isObject()) {
                   problems.add(

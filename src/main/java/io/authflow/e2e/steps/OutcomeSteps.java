@@ -3,38 +3,42 @@ package io.authflow.e2e.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authflow.e2e.report.Evidence;
-import io.authflow.e2e.screens.AppProfile;
+import io.authflow.e2e.screens.AppMessages;
 import io.authflow.e2e.screens.AuthMessages;
 import io.authflow.e2e.screens.DashboardScreen;
 import io.authflow.e2e.screens.SignInScreen;
-import io.authflow.e2e.users.PasswordFlaw;
 import io.cucumber.java.en.Then;
 import java.util.List;
 
 /**
  * What the user sees at the end of a journey: a screen, an error, a notice. Messages are named by
- * intent; the words come from the app profile (Cognito's own unless the profile says otherwise),
- * and each such step shows in the report the words expected and the words seen.
+ * intent; the words come from the app profile (Cognito's unless it says otherwise), and the step
+ * shows in the report the words expected and the words seen.
  */
 public final class OutcomeSteps {
+  private static final String PASSWORD_CHANGED = "passwordChanged";
+
   private final CurrentUser user;
-  private final AppProfile profile;
-  private final Evidence evidence;
   private final AuthMessages messages;
   private final SignInScreen signIn;
   private final DashboardScreen dashboard;
+  private final ExpectedMessages expectedMessages;
+  private final AppMessages appMessages;
+  private final Evidence evidence;
 
   public OutcomeSteps(
       CurrentUser user,
-      AppProfile profile,
-      Evidence evidence,
       AuthMessages messages,
       SignInScreen signIn,
-      DashboardScreen dashboard) {
+      DashboardScreen dashboard,
+      ExpectedMessages expectedMessages,
+      AppMessages appMessages,
+      Evidence evidence) {
     this.user = user;
-    this.profile = profile;
-    this.evidence = evidence;
     this.messages = messages;
+    this.expectedMessages = expectedMessages;
+    this.appMessages = appMessages;
+    this.evidence = evidence;
     this.signIn = signIn;
     this.dashboard = dashboard;
   }
@@ -49,49 +53,23 @@ public final class OutcomeSteps {
     signIn.awaitShown();
   }
 
-  @Then("they are told {string}")
-  public void theyAreTold(String error) {
-    assertThat(messages.awaitError()).isEqualTo(error);
-  }
-
-  @Then("they are told the code is wrong")
-  public void theyAreToldTheCodeIsWrong() {
-    told("codeMismatch");
-  }
-
-  @Then("they are told the email already has an account")
-  public void theyAreToldTheEmailIsTaken() {
-    told("emailTaken");
-  }
-
-  @Then("they are told the email or password is incorrect")
-  public void theyAreToldTheCredentialsAreWrong() {
-    told("wrongPassword");
-  }
-
-  @Then("they are told the password {passwordFlaw}")
-  public void theyAreToldThePassword(PasswordFlaw flaw) {
-    told("signUp.password." + flaw.intent());
-  }
-
-  @Then("they are told the new password {passwordFlaw}")
-  public void theyAreToldTheNewPassword(PasswordFlaw flaw) {
-    told("resetPassword.password." + flaw.intent());
+  @Then("they see the message for {message}")
+  public void theySeeTheMessageFor(MessageIntent intent) {
+    told(expectedMessages.of(intent));
   }
 
   @Then("they are told their password was changed")
   public void theyAreToldTheirPasswordWasChanged() {
     signIn.awaitShown();
-    if (profile.words("passwordChanged").isEmpty()) {
+    if (appMessages.showsNone(PASSWORD_CHANGED)) {
       evidence.text(
-          "No notice expected: " + profile.file().getFileName() + " says the app shows none",
-          "After a reset the app returns to sign-in without a notice (messages.passwordChanged:"
-              + " null in "
-              + profile.file()
-              + "); the sign-in screen is what it shows.");
+          "No notice expected: the app profile says the app shows none after a reset",
+          "messages."
+              + PASSWORD_CHANGED
+              + " is null in the app profile; the sign-in screen shows.");
       return;
     }
-    told("passwordChanged");
+    told(expectedMessages.of(new MessageIntent(PASSWORD_CHANGED)));
   }
 
   @Then("they stay on the sign-in screen")
@@ -108,31 +86,12 @@ public final class OutcomeSteps {
         .isFalse();
   }
 
-  private void told(String intent) {
-    String expected =
-        profile
-            .words(intent)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        profile.file() + " says the app shows no message for " + intent));
-    List<String> seen = messages.awaitMessage(expected);
+  private void told(ExpectedMessages.Expected expected) {
+    List<String> seen = messages.awaitMessage(expected.text());
+    String shown = seen.isEmpty() ? "no message" : "'" + String.join("', '", seen) + "'";
     evidence.text(
-        "Words expected: '" + expected + "'; seen: " + quoted(seen),
-        "intent: "
-            + intent
-            + "\nexpected (from "
-            + profile.file().getFileName()
-            + "): "
-            + expected
-            + "\nseen: "
-            + quoted(seen));
-    assertThat(seen)
-        .as("messages the app showed (expected the words for '%s')", intent)
-        .contains(expected);
-  }
-
-  private static String quoted(List<String> texts) {
-    return texts.isEmpty() ? "no message" : "'" + String.join("', '", texts) + "'";
+        "Expected '" + expected.text() + "'; seen " + shown,
+        expected.reason() + "\nseen: " + shown);
+    assertThat(seen).as(expected.reason()).contains(expected.text());
   }
 }

@@ -17,4 +17,10 @@ public final class ParameterTypes {
   public PasswordFlaw passwordFlaw(String words) {
     return PasswordFlaw.fromWords(words);
   }
+
+  /** An outcome in words ("a wrong code"); the article is not part of the intent. */
+  @ParameterType("(?:an? |the )?([a-z][a-z ]*[a-z])")
+  public MessageIntent message(String words) {
+    return MessageIntent.fromWords(words);
+  }
 }

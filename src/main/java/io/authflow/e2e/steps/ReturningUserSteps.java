@@ -6,13 +6,10 @@ import io.authflow.e2e.screens.SignInScreen;
 import io.authflow.e2e.users.TestUsers;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
+import java.util.Locale;
 
 /** Returning users: seeded through the admin API, signing in, staying signed in, signing out. */
 public final class ReturningUserSteps {
-  // The app client of the local stack that hides whether an account exists (Cognito's
-  // PreventUserExistenceErrors ENABLED).
-  private static final String HIDING_CLIENT = "preventUserExistenceErrors";
-
   private final AppSession app;
   private final TestUsers users;
   private final CurrentUser user;
@@ -51,12 +48,6 @@ public final class ReturningUserSteps {
     app.launch();
   }
 
-  @Given("a visitor who never signed up, using an app that hides whether an account exists")
-  public void aVisitorOnAnAppThatHidesAccounts() {
-    user.set(users.newUser());
-    app.launchUsingClient(HIDING_CLIENT);
-  }
-
   @When("they sign in with their email and password")
   public void theySignIn() {
     signIn.signIn(user.get().email(), user.get().password());
@@ -66,6 +57,11 @@ public final class ReturningUserSteps {
   public void theyReopenAndSignIn() {
     app.relaunch();
     theySignIn();
+  }
+
+  @When("they sign in with their email typed in capitals and their password")
+  public void theySignInWithTheirEmailInCapitals() {
+    signIn.signIn(user.get().email().toUpperCase(Locale.ROOT), user.get().password());
   }
 
   @When("they sign in with a wrong password")

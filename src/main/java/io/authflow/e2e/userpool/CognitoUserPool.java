@@ -47,6 +47,9 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
   private final UserPoolConfig config;
   private final PoolGuard guard;
 
+  // Read once: the app client's settings do not change during a run.
+  private ExistenceErrors existenceErrors;
+
   public CognitoUserPool(UserPoolConfig config, PoolGuard guard) {
     this.config = config;
     this.guard = guard;
@@ -193,17 +196,36 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
     }
   }
 
+  @Override
+  public synchronized ExistenceErrors existenceErrors() {
+    if (existenceErrors == null) {
+      existenceErrors =
+          new ExistenceErrors(
+              config.clientId(),
+              call(
+                  "describe app client " + config.clientId(),
+                  () ->
+                      client
+                          .describeUserPoolClient(
+                              r -> r.userPoolId(config.id()).clientId(config.clientId()))
+                          .userPoolClient()
+                          .preventUserExistenceErrorsAsString()));
+    }
+    return existenceErrors;
+  }
+
   /**
    * Proves the pool answers and allows the admin calls the suite makes, without changing it:
-   * ListUsers, then AdminGetUser and AdminDeleteUser for {@code absentEmail}, a test address no
-   * user has; "no such user" is the permitted answer. AdminCreateUser and AdminSetUserPassword
-   * cannot be probed without writing, so they are not.
+   * ListUsers, DescribeUserPoolClient of the app client, then AdminGetUser and AdminDeleteUser for
+   * {@code absentEmail}, a test address no user has; "no such user" is the permitted answer.
+   * AdminCreateUser and AdminSetUserPassword cannot be probed without writing, so they are not.
    *
    * @throws UserPoolUnavailableException naming the call refused and the fix
    */
   public void probeAdminAccess(String absentEmail) {
     guard.checkDestructive("probe admin access", absentEmail);
     call("list users", () -> client.listUsers(r -> r.userPoolId(config.id()).limit(1)));
+    existenceErrors();
     for (String action : List.of("AdminGetUser", "AdminDeleteUser")) {
       call(
           "answer " + action,

@@ -26,4 +26,10 @@ public interface UserPool {
    * Deletes test users whose email starts with {@code prefix} and that are older than {@code age}.
    */
   int sweep(String prefix, Duration age);
+
+  /**
+   * How the app client answers for an account that does not exist: its PreventUserExistenceErrors
+   * setting (DescribeUserPoolClient), which decides what a user who never signed up is told.
+   */
+  ExistenceErrors existenceErrors();
 }

@@ -18,16 +18,6 @@ public enum PasswordFlaw {
     return words;
   }
 
-  /** The flaw as an intent key of an app profile's messages, e.g. {@code tooShort}. */
-  public String intent() {
-    String[] parts = name().toLowerCase(java.util.Locale.ROOT).split("_");
-    StringBuilder key = new StringBuilder(parts[0]);
-    for (int i = 1; i < parts.length; i++) {
-      key.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-    }
-    return key.toString();
-  }
-
   public static PasswordFlaw fromWords(String words) {
     for (PasswordFlaw flaw : values()) {
       if (flaw.words.equals(words)) {

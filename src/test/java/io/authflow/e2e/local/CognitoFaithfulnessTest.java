@@ -26,9 +26,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatc
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
@@ -92,39 +92,86 @@ class CognitoFaithfulnessTest {
     assertThat(user(email)).isEmpty();
   }
 
+  // Cognito, PreventUserExistenceErrors LEGACY: InitiateAuth for an unknown user is
+  // UserNotFoundException "User does not exist." (user-pool-managing-errors).
   @Test
-  void signInOfAnUnknownUserIsUserNotFound() {
+  void srpSignInOfAnUnknownUserIsUserNotFoundOnTheClientThatRevealsUserExistence() {
     var e =
         catchThrowableOfType(
-            UserNotFoundException.class, () -> signIn(cognito.appClientId(), newEmail(), PASSWORD));
+            UserNotFoundException.class,
+            () -> startSrpSignIn(cognito.revealingClientId(), newEmail()));
 
     assertThat(messageOf(e)).isEqualTo("User does not exist.");
   }
 
+  // Cognito, PreventUserExistenceErrors ENABLED (Gen 2's default client): an unknown user gets a
+  // PASSWORD_VERIFIER challenge like anyone's, so the start of SRP tells nothing.
   @Test
-  void signInOfAnUnknownUserIsIncorrectCredentialsWhenTheClientPreventsUserExistenceErrors() {
-    var e =
-        catchThrowableOfType(
-            NotAuthorizedException.class,
-            () -> signIn(cognito.preventingClientId(), newEmail(), PASSWORD));
+  void srpSignInOfAnUnknownUserGetsAChallengeOnTheGen2DefaultClient() {
+    String email = newEmail();
 
-    assertThat(messageOf(e)).isEqualTo("Incorrect username or password.");
+    var challenge = startSrpSignIn(cognito.appClientId(), email);
+
+    assertThat(challenge.challengeNameAsString()).isEqualTo("PASSWORD_VERIFIER");
+    assertThat(challenge.challengeParameters())
+        .containsKeys("SALT", "SRP_B", "SECRET_BLOCK")
+        .containsEntry("USER_ID_FOR_SRP", email);
   }
 
+  // Cognito refuses a flow the app client does not list in ExplicitAuthFlows; Gen 2's default
+  // client lists no USER_PASSWORD_AUTH.
   @Test
-  void signInWithAWrongPasswordIsIncorrectCredentials() {
+  void userPasswordAuthIsRefusedByTheGen2DefaultClient() {
     String email = newEmail();
     createConfirmed(email);
 
     var e =
         catchThrowableOfType(
-            NotAuthorizedException.class,
-            () -> signIn(cognito.appClientId(), email, "Wr0ng-Horse!"));
+            InvalidParameterException.class,
+            () ->
+                client.initiateAuth(
+                    r ->
+                        r.clientId(cognito.appClientId())
+                            .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                            .authParameters(Map.of("USERNAME", email, "PASSWORD", PASSWORD))));
 
-    assertThat(messageOf(e)).isEqualTo("Incorrect username or password.");
-    assertThat(signIn(cognito.appClientId(), email, PASSWORD).authenticationResult().idToken())
-        .as("the right password signs in")
-        .isNotBlank();
+    assertThat(messageOf(e)).isEqualTo("USER_PASSWORD_AUTH flow not enabled for this client");
+  }
+
+  // Gen 2 pools are case-insensitive (UsernameConfiguration CaseSensitive false): the user a
+  // test seeded with one case is found, and its SRP challenge names it, whatever the case typed.
+  @Test
+  void usernamesAreCaseInsensitiveInAdminCallsAndSignIn() {
+    String email = newEmail();
+    createConfirmed(email);
+    String shouted = email.toUpperCase(java.util.Locale.ROOT);
+
+    var found = client.adminGetUser(r -> r.userPoolId(cognito.userPoolId()).username(shouted));
+    var challenge = startSrpSignIn(cognito.appClientId(), shouted);
+
+    assertThat(found.username()).isEqualTo(user(email).orElseThrow().username());
+    assertThat(challenge.challengeParameters()).containsEntry("USER_ID_FOR_SRP", found.username());
+  }
+
+  // DescribeUserPoolClient is how the harness learns which answer an unknown user gets.
+  @Test
+  void describeUserPoolClientTellsEachClientsExistenceErrorsAndFlows() {
+    var app =
+        client
+            .describeUserPoolClient(
+                r -> r.userPoolId(cognito.userPoolId()).clientId(cognito.appClientId()))
+            .userPoolClient();
+    var revealing =
+        client
+            .describeUserPoolClient(
+                r -> r.userPoolId(cognito.userPoolId()).clientId(cognito.revealingClientId()))
+            .userPoolClient();
+
+    assertThat(app.preventUserExistenceErrorsAsString()).isEqualTo("ENABLED");
+    assertThat(app.explicitAuthFlowsAsStrings())
+        .containsExactlyInAnyOrder(
+            "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH");
+    assertThat(revealing.preventUserExistenceErrorsAsString()).isEqualTo("LEGACY");
   }
 
   @Test
@@ -224,12 +271,17 @@ class CognitoFaithfulnessTest {
         r -> r.clientId(cognito.appClientId()).username(email).confirmationCode(code));
   }
 
-  private static InitiateAuthResponse signIn(String clientId, String email, String password) {
+  /**
+   * The first step of SRP, which needs no SRP library: any A that is not 0 mod N gets the challenge
+   * (the AWS SDK has no helper for the second step; the node tests prove it with Amplify's and
+   * amazon-cognito-identity-js's own clients).
+   */
+  private static InitiateAuthResponse startSrpSignIn(String clientId, String username) {
     return client.initiateAuth(
         r ->
             r.clientId(clientId)
-                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", email, "PASSWORD", password)));
+                .authFlow(AuthFlowType.USER_SRP_AUTH)
+                .authParameters(Map.of("USERNAME", username, "SRP_A", "2f".repeat(384))));
   }
 
   /** A returning user, seeded as the harness seeds one. */

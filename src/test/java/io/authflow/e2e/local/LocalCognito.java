@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  */
 public final class LocalCognito implements AutoCloseable {
   private static final Path LAUNCHER_DIR = Path.of("src/local/cognito");
+  // The reference app's backend, as config/local.yaml gives it to the local stack.
+  private static final String REFERENCE_APP_OUTPUTS = "src/local/app/amplify_outputs.json";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final InboxServer inbox;
@@ -31,7 +33,8 @@ public final class LocalCognito implements AutoCloseable {
     InboxServer inbox = new InboxServer(logDir);
     inbox.start();
     CognitoStandIn cognito =
-        new CognitoStandIn(LAUNCHER_DIR, dir, inbox.port(), START_TIMEOUT, logDir);
+        new CognitoStandIn(
+            LAUNCHER_DIR, dir, inbox.port(), REFERENCE_APP_OUTPUTS, START_TIMEOUT, logDir);
     try {
       cognito.start();
     } catch (RuntimeException e) {
@@ -53,14 +56,17 @@ public final class LocalCognito implements AutoCloseable {
     return cognito.userPoolId();
   }
 
-  /** The client the app uses: PreventUserExistenceErrors LEGACY. */
+  /**
+   * Amplify Gen 2's default app client, the one the app uses: PreventUserExistenceErrors ENABLED,
+   * SRP, custom auth and refresh, no USER_PASSWORD_AUTH.
+   */
   public String appClientId() {
-    return cognito.appClientId();
+    return cognito.clientId("app");
   }
 
-  /** A client with PreventUserExistenceErrors ENABLED. */
-  public String preventingClientId() {
-    return cognito.preventingClientId();
+  /** The same client as a LEGACY one: it says when an account does not exist. */
+  public String revealingClientId() {
+    return cognito.clientId("revealsUserExistence");
   }
 
   /** An AWS SDK client of the stand-in, as a Java client of real Cognito would be; close it. */

@@ -44,6 +44,7 @@ class LocalStackFailureTest {
             launcherDir,
             dir.resolve("run"),
             freePort(),
+            "",
             Duration.ofSeconds(30),
             dir.resolve("logs"));
 
@@ -66,6 +67,7 @@ class LocalStackFailureTest {
             launcherDir,
             dir.resolve("run"),
             freePort(),
+            "",
             Duration.ofSeconds(30),
             dir.resolve("logs"));
 
