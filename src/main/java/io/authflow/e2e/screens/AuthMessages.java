@@ -1,7 +1,6 @@
 package io.authflow.e2e.screens;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The error and notice any auth screen shows (auth.error, auth.info), and the messages some apps
@@ -14,24 +13,11 @@ public final class AuthMessages {
     this.ui = ui;
   }
 
-  public String awaitError() {
-    return ui.awaitText("auth.error");
-  }
-
-  /** The error shown right now, if any; ask only after the next screen has shown. */
-  public Optional<String> errorShown() {
-    return ui.textIfShown("auth.error");
-  }
-
   /**
    * Waits until the alert, a notice or a message next to a field says {@code expected}; returns
    * every message shown then (or at the timeout), for the caller to compare.
    */
   public List<String> awaitMessage(String expected) {
     return ui.awaitAnyText(List.of("auth.error", "auth.info", "auth.fieldError"), expected);
-  }
-
-  public String awaitNotice() {
-    return ui.awaitText("auth.info");
   }
 }

@@ -99,9 +99,9 @@ public final class Ui {
     if (session.platform() == Platform.BROWSER) {
       field.click();
       field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
-      String value = field.getDomProperty("value");
-      if (value == null || !value.equals(text)) {
-        // Lengths only: the field may hold a password.
+      // Compared by length: reading the value back would put a typed password in Appium's log.
+      long length = valueLength(field);
+      if (length != text.length()) {
         throw new ControlNotUsableException(
             "Typing "
                 + text.length()
@@ -110,8 +110,8 @@ public final class Ui {
                 + " ("
                 + map.describe(name)
                 + ") left "
-                + (value == null ? "no value" : value.length() + " characters")
-                + " in it; the field did not take the text as typed.");
+                + length
+                + " characters in it; the field did not take the text as typed.");
       }
     } else {
       field.clear();
@@ -168,15 +168,22 @@ public final class Ui {
       if (!input.isDisplayed()) {
         continue;
       }
-      String value =
-          session.platform() == Platform.BROWSER ? input.getDomProperty("value") : input.getText();
-      if (value == null || value.isEmpty()) {
+      if (valueLength(input) == 0) {
         empty.add(describeInput(input));
       }
     }
     return empty.isEmpty()
         ? "no field is empty"
         : "empty field" + (empty.size() == 1 ? "" : "s") + ": " + String.join(", ", empty);
+  }
+
+  /** How many characters a field holds, without reading them (they may be a password). */
+  private long valueLength(WebElement input) {
+    if (session.platform() != Platform.BROWSER) {
+      return input.getText().length();
+    }
+    Object length = session.driver().executeScript("return arguments[0].value.length", input);
+    return length instanceof Number n ? n.longValue() : 0;
   }
 
   private String describeInput(WebElement input) {
