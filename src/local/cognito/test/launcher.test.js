@@ -654,6 +654,62 @@ test('an admin-created user with a temporary password gets NEW_PASSWORD_REQUIRED
   assert.deepEqual(await signIn(email, PASSWORD), { challenge: 'NEW_PASSWORD_REQUIRED' });
 });
 
+// Amplify JS's own default sign-in, as the reference app and the stock <Authenticator> call it.
+const amplifyAuth = (clientId = stack.clients.app) => {
+  const { Amplify } = require('aws-amplify');
+  Amplify.configure({ Auth: { Cognito: { userPoolId: stack.userPoolId, userPoolClientId: clientId, userPoolEndpoint: stack.endpoint } } });
+  return require('aws-amplify/auth');
+};
+const amplifyError = (promise) => promise.then(
+  (result) => ({ result }),
+  (err) => ({ error: { name: err.name, message: err.message } }),
+);
+
+test('Amplify JS signIn (default flow, USER_SRP_AUTH) signs a returning user in and a wrong password is NotAuthorizedException, like Cognito', async () => {
+  const email = await confirmedUser();
+  const auth = amplifyAuth();
+  assert.deepEqual(await amplifyError(auth.signIn({ username: email, password: 'Wr0ng-password!' })), {
+    error: { name: 'NotAuthorizedException', message: 'Incorrect username or password.' },
+  });
+  const { isSignedIn, nextStep } = await auth.signIn({ username: email.toUpperCase(), password: PASSWORD });
+  assert.deepEqual({ isSignedIn, step: nextStep.signInStep }, { isSignedIn: true, step: 'DONE' });
+  assert.equal((await auth.fetchUserAttributes()).email, email);
+  await auth.signOut();
+});
+
+test('Amplify JS signIn of an unknown user: NotAuthorizedException on the Gen 2 client, UserNotFoundException on the LEGACY one, like Cognito', async () => {
+  const email = newEmail('nobody');
+  assert.deepEqual(await amplifyError(amplifyAuth().signIn({ username: email, password: PASSWORD })), {
+    error: { name: 'NotAuthorizedException', message: 'Incorrect username or password.' },
+  });
+  assert.deepEqual(await amplifyError(amplifyAuth(stack.clients.revealsUserExistence).signIn({ username: email, password: PASSWORD })), {
+    error: { name: 'UserNotFoundException', message: 'User does not exist.' },
+  });
+});
+
+test('Amplify JS signIn of an unconfirmed user with the right password gets the CONFIRM_SIGN_UP step (UserNotConfirmedException), like Cognito', async () => {
+  const email = newEmail('unconfirmed');
+  const mail = smtp.next(email);
+  await signUp(email);
+  await mail;
+  const { isSignedIn, nextStep } = await amplifyAuth().signIn({ username: email, password: PASSWORD });
+  assert.deepEqual({ isSignedIn, step: nextStep.signInStep }, { isSignedIn: false, step: 'CONFIRM_SIGN_UP' });
+});
+
+test('Amplify JS signUp with autoSignIn, confirmSignUp, then autoSignIn signs the new user in (by SRP), as against Cognito', async () => {
+  const email = newEmail('auto-sign-in');
+  const auth = amplifyAuth();
+  const mail = smtp.next(email);
+  const signedUp = await auth.signUp({ username: email, password: PASSWORD, options: { userAttributes: { email }, autoSignIn: true } });
+  assert.equal(signedUp.nextStep.signUpStep, 'CONFIRM_SIGN_UP');
+  const confirmed = await auth.confirmSignUp({ username: email, confirmationCode: codeIn(await mail) });
+  assert.equal(confirmed.nextStep.signUpStep, 'COMPLETE_AUTO_SIGN_IN');
+  const { isSignedIn } = await auth.autoSignIn();
+  assert.equal(isSignedIn, true);
+  assert.equal((await auth.fetchUserAttributes()).email_verified, 'true');
+  await auth.signOut();
+});
+
 test('bad arguments and a taken port end the launcher with one clear line and a non-zero exit', async () => {
   const run = async (args) => {
     const child = spawn(process.execPath, [LAUNCHER, ...args]);

@@ -287,7 +287,11 @@ public final class ConfigLoader {
                   duration("timeouts.code"),
                   duration("timeouts.session"),
                   duration("timeouts.localStack")),
-              new LocalStackConfig(localAppClient(), text("userPool.amplifyOutputs")));
+              new LocalStackConfig(
+                  localAppClient(),
+                  text("local.amplifyOutputs").isEmpty()
+                      ? text("userPool.amplifyOutputs")
+                      : text("local.amplifyOutputs")));
       if (!problems.isEmpty()) {
         throw new ConfigException(problems);
       }
