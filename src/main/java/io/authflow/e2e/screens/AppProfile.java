@@ -95,12 +95,11 @@ public final class AppProfile {
               }
               flow.put(e.getKey(), e.getValue().asText());
             });
-    String afterConfirming = flow.getOrDefault("afterConfirmingAtSignIn", "dashboard");
-    if (!afterConfirming.equals("dashboard") && !afterConfirming.equals("signIn")) {
-      problems.add(
-          file
-              + ": flow.afterConfirmingAtSignIn must be dashboard or signIn, not "
-              + afterConfirming);
+    for (String key : List.of("afterConfirmingSignUp", "afterConfirmingAtSignIn")) {
+      String next = flow.getOrDefault(key, "dashboard");
+      if (!next.equals("dashboard") && !next.equals("signIn")) {
+        problems.add(file + ": flow." + key + " must be dashboard or signIn, not " + next);
+      }
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -123,6 +122,14 @@ public final class AppProfile {
   /** Whether the app requires the field, beyond email and password (e.g. a phone number). */
   public boolean requires(String field) {
     return required.contains(field);
+  }
+
+  /**
+   * After a new user confirms the code right after signing up: {@code true} when the app signs them
+   * in (Amplify's autoSignIn), {@code false} when it shows sign-in for them to sign in.
+   */
+  public boolean signsInAfterConfirmingSignUp() {
+    return flow.getOrDefault("afterConfirmingSignUp", "dashboard").equals("dashboard");
   }
 
   /**

@@ -83,7 +83,12 @@ public final class NewUserSteps {
   @When("they enter the confirmation code from their {channel}")
   public void theyEnterTheCodeFrom(Channel channel) {
     confirmSignUp.confirm(codes.awaitFor(channel.recipient(user.get())));
-    if (confirmingAtSignIn && !profile.signsInAfterConfirmingAtSignIn()) {
+    boolean signedIn =
+        confirmingAtSignIn
+            ? profile.signsInAfterConfirmingAtSignIn()
+            : profile.signsInAfterConfirmingSignUp();
+    if (!signedIn) {
+      // The app asks them to sign in after the code, as a user would then.
       signIn.signIn(user.get().email(), user.get().password());
     }
   }

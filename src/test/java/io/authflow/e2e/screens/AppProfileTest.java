@@ -40,6 +40,7 @@ class AppProfileTest {
     AppProfile profile = AppProfile.load(Path.of("config/apps/amplify-authenticator.yaml"));
     AppMessages messages = AppMessages.load(Path.of("config/apps/amplify-authenticator.yaml"));
 
+    assertThat(profile.signsInAfterConfirmingSignUp()).as("autoSignIn").isTrue();
     assertThat(profile.signsInAfterConfirmingAtSignIn()).isFalse();
     assertThat(profile.keepsBrowserHistory()).isFalse();
     assertThat(profile.screens().has("signUp.confirmPassword")).isTrue();
@@ -56,6 +57,7 @@ class AppProfileTest {
   void theReferenceAppKeepsTheDefaults() {
     AppProfile profile = AppProfile.load(Path.of("config/apps/reference.yaml"));
 
+    assertThat(profile.signsInAfterConfirmingSignUp()).isTrue();
     assertThat(profile.signsInAfterConfirmingAtSignIn()).isTrue();
     assertThat(profile.keepsBrowserHistory()).isTrue();
     assertThat(profile.requires("signUp.phone")).isFalse();
@@ -70,11 +72,13 @@ class AppProfileTest {
                 signUp.phone: SignUp.mobile
                 required: [signUp.phone]
                 flow:
+                  afterConfirmingSignUp: signIn
                   afterConfirmingAtSignIn: signIn
                   browserHistory: false
                 """));
 
     assertThat(profile.requires("signUp.phone")).isTrue();
+    assertThat(profile.signsInAfterConfirmingSignUp()).isFalse();
     assertThat(profile.signsInAfterConfirmingAtSignIn()).isFalse();
     assertThat(profile.keepsBrowserHistory()).isFalse();
     assertThat(profile.screens().nameOf("SignUp.mobile")).contains("signUp.phone");
