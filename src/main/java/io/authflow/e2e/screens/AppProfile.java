@@ -25,7 +25,8 @@ import java.util.Set;
 public final class AppProfile {
   private static final Set<String> SECTIONS =
       Set.of(AppMessages.SECTION, "required", "flow", "localBuild");
-  private static final Set<String> FLOW_KEYS = Set.of("afterConfirmingAtSignIn", "browserHistory");
+  private static final Set<String> FLOW_KEYS =
+      Set.of("afterConfirmingSignUp", "afterConfirmingAtSignIn", "browserHistory");
 
   private final Path file;
   private final ScreenMap screens;
