@@ -158,7 +158,8 @@ const faithfulTargets = (ledger, srpSignIn) => ({
   },
 
   // cognito-local says NotAuthorized for an unknown user and InvalidPassword for a wrong one, offers a
-  // FORCE_CHANGE_PASSWORD user a challenge before checking the password, and cannot do SRP.
+  // FORCE_CHANGE_PASSWORD user a challenge before checking the password, ignores the client's
+  // ExplicitAuthFlows and cannot do SRP.
   InitiateAuth: (services) => async (ctx, req) => {
     const { pool, client, hidesUsers } = await clientAndPool(services.cognito, ctx, req.ClientId);
     if (PASSWORD_FLOWS.includes(req.AuthFlow) && !allowsFlow(client, req.AuthFlow)) {

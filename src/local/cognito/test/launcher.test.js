@@ -278,6 +278,24 @@ test('forgot password for an unknown user answers UserNotFoundException on the L
   assert.equal(pretended.CodeDeliveryDetails.DeliveryMedium, 'EMAIL');
 });
 
+test('resending or confirming a code for an unknown user: a simulated delivery and CodeMismatchException on the Gen 2 client, UserNotFoundException on the LEGACY one, like Cognito', async () => {
+  const email = newEmail('nobody');
+  const resent = await ok(stack, 'ResendConfirmationCode', { ClientId: stack.clients.app, Username: email });
+  assert.equal(resent.CodeDeliveryDetails.DeliveryMedium, 'EMAIL');
+  await assertCognitoError(
+    call(stack, 'ConfirmSignUp', { ClientId: stack.clients.app, Username: email, ConfirmationCode: '123456' }),
+    'CodeMismatchException',
+    'Invalid verification code provided, please try again.',
+  );
+  for (const operation of ['ResendConfirmationCode', 'ConfirmSignUp']) {
+    await assertCognitoError(
+      call(stack, operation, { ClientId: stack.clients.revealsUserExistence, Username: email, ConfirmationCode: '123456' }),
+      'UserNotFoundException',
+      'Username/client id combination not found.',
+    );
+  }
+});
+
 test('confirming sign-up with a wrong code answers CodeMismatchException like Cognito', async () => {
   const email = newEmail('wrong-code');
   const mail = smtp.next(email);
@@ -655,6 +673,8 @@ test('an admin-created user with a temporary password gets NEW_PASSWORD_REQUIRED
 });
 
 // Amplify JS's own default sign-in, as the reference app and the stock <Authenticator> call it.
+// (Its signUp with autoSignIn arms a 3-minute timer that nothing can clear, hence npm test's
+// --test-force-exit.)
 const amplifyAuth = (clientId = stack.clients.app) => {
   const { Amplify } = require('aws-amplify');
   Amplify.configure({ Auth: { Cognito: { userPoolId: stack.userPoolId, userPoolClientId: clientId, userPoolEndpoint: stack.endpoint } } });

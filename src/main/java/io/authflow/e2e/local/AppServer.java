@@ -72,7 +72,6 @@ final class AppServer extends StackPart {
     String path = exchange.getRequestURI().getPath();
     byte[] body;
     String type;
-    int status = 200;
     if (path.equals("/runtime-config.json")) {
       body = runtimeConfig;
       type = TYPES.get("json");
@@ -87,13 +86,12 @@ final class AppServer extends StackPart {
           TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
     }
     synchronized (this) {
-      accessLog.write(
-          Instant.now() + " " + exchange.getRequestMethod() + " " + path + " " + status + "\n");
+      accessLog.write(Instant.now() + " " + exchange.getRequestMethod() + " " + path + " 200\n");
       accessLog.flush();
     }
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(status, body.length);
+    exchange.sendResponseHeaders(200, body.length);
     try (var out = exchange.getResponseBody()) {
       out.write(body);
     }

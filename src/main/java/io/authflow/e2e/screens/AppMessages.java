@@ -55,22 +55,26 @@ public final class AppMessages {
   // Intents the profile maps to null: outcomes after which the app shows no message at all.
   private final Set<String> none;
 
-  AppMessages(Path file, Map<String, String> profile) {
-    this(file, profile, Set.of());
-  }
-
-  AppMessages(Path file, Map<String, String> profile, Set<String> none) {
+  private AppMessages(Path file, Map<String, Optional<String>> section) {
     this.file = file;
-    this.profile = profile;
-    this.none = none;
+    Map<String, String> words = new HashMap<>();
+    Set<String> silent = new HashSet<>();
+    section.forEach(
+        (intent, text) ->
+            text.ifPresentOrElse(t -> words.put(intent, t), () -> silent.add(intent)));
+    this.profile = Map.copyOf(words);
+    this.none = Set.copyOf(silent);
   }
 
   public AppMessages(HarnessConfig config) {
-    this(load(Path.of("config", "apps", config.app().name() + ".yaml")));
+    this(
+        Path.of("config", "apps", config.app().name() + ".yaml"),
+        section(Path.of("config", "apps", config.app().name() + ".yaml")));
   }
 
-  private AppMessages(AppMessages loaded) {
-    this(loaded.file, loaded.profile, loaded.none);
+  /** The profile at {@code file}; a missing file has no words of its own. */
+  static AppMessages load(Path file) {
+    return new AppMessages(file, section(file));
   }
 
   /** Whether the profile says the app shows no message for {@code intent} (a null entry). */
@@ -103,14 +107,14 @@ public final class AppMessages {
   /** Words an app shows, and the source they were taken from. */
   public record Words(String text, String source) {}
 
-  static AppMessages load(Path file) {
+  /** The section as written: intent to words, or to nothing when the app shows none (null). */
+  private static Map<String, Optional<String>> section(Path file) {
     if (!Files.isRegularFile(file)) {
-      return new AppMessages(file, Map.of());
+      return Map.of();
     }
     try {
       JsonNode section = new ObjectMapper(new YAMLFactory()).readTree(file.toFile()).path(SECTION);
-      Map<String, String> words = new HashMap<>();
-      Set<String> none = new HashSet<>();
+      Map<String, Optional<String>> words = new HashMap<>();
       if (!section.isMissingNode() && !section.isObject()) {
         throw new ConfigException(file + ": " + SECTION + " must map intents to the words shown.");
       }
@@ -119,7 +123,7 @@ public final class AppMessages {
           .forEachRemaining(
               e -> {
                 if (e.getValue().isNull()) {
-                  none.add(e.getKey());
+                  words.put(e.getKey(), Optional.empty());
                   return;
                 }
                 if (!e.getValue().isTextual()) {
@@ -131,9 +135,9 @@ public final class AppMessages {
                           + e.getKey()
                           + " must be the text the app shows (null: it shows none).");
                 }
-                words.put(e.getKey(), e.getValue().asText());
+                words.put(e.getKey(), Optional.of(e.getValue().asText()));
               });
-      return new AppMessages(file, Map.copyOf(words), Set.copyOf(none));
+      return Map.copyOf(words);
     } catch (IOException e) {
       throw new ConfigException(file + " is not valid YAML: " + e.getMessage());
     }

@@ -60,6 +60,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theLocalStacksAppClientIsGen2sDefaultUnlessOverridden() throws IOException {
+    write("remote", REMOTE);
+
+    HarnessConfig byDefault = load("remote");
+    HarnessConfig revealing =
+        new ConfigLoader(
+                configDir,
+                Map.of("authflow.local.appClient", "revealsUserExistence"),
+                withKey(Map.of()))
+            .load("remote");
+
+    assertThat(byDefault.localStack().appClient()).isEqualTo("app");
+    assertThat(revealing.localStack().appClient()).isEqualTo("revealsUserExistence");
+  }
+
+  @Test
+  void anUnknownLocalAppClientNamesTheKeyAndTheChoices() throws IOException {
+    write("remote", REMOTE + "local:\n  appClient: legacy\n");
+
+    ConfigException e = loadFails("remote");
+
+    assertThat(e.problems())
+        .containsExactly(
+            configDir.resolve("remote.yaml")
+                + ": local.appClient is 'legacy'; use app or revealsUserExistence"
+                + " (-Dauthflow.local.appClient=…).");
+  }
+
+  @Test
   void anUnknownEnvironmentNamesTheMissingFileAndTheKnownOnes() throws IOException {
     write("staging", REMOTE);
     write("nightly", REMOTE);

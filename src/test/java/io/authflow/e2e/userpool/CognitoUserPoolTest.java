@@ -87,6 +87,31 @@ class CognitoUserPoolTest {
             user -> assertThat(user.attributes()).containsEntry("phone_number", "+15550100001"));
   }
 
+  // DescribeUserPoolClient: Gen 2's default client hides user existence, the LEGACY one does not.
+  @Test
+  void existenceErrorsAreTheAppClientsOwnSetting() {
+    var legacyConfig =
+        new UserPoolConfig(
+            cognito.region(),
+            cognito.userPoolId(),
+            cognito.revealingClientId(),
+            cognito.endpoint(),
+            true,
+            POLICY,
+            PolicySource.CONFIG,
+            "");
+
+    try (var legacy =
+        new CognitoUserPool(
+            legacyConfig, new PoolGuard(cognito.userPoolId(), true, PREFIX, DOMAIN))) {
+      assertThat(pool.existenceErrors())
+          .isEqualTo(new ExistenceErrors(cognito.appClientId(), "ENABLED"));
+      assertThat(pool.existenceErrors().hidden()).isTrue();
+      assertThat(legacy.existenceErrors().hidden()).isFalse();
+      assertThat(legacy.existenceErrors().setting()).isEqualTo("LEGACY");
+    }
+  }
+
   @Test
   void findOfAnUnknownEmailIsEmpty() {
     assertThat(pool.find(testAddress("nobody"))).isEmpty();
