@@ -4,7 +4,9 @@
 #  - npm ci from the committed lock files (only when a lock file changed since the last install);
 #  - the browser builds of the apps the local stack can serve: the reference app (app/) and the
 #    stock Amplify UI Authenticator app (authenticator/), each only when its sources changed;
-#  - Chromium and ChromeDriver from the OS packages when missing (root on Debian/Ubuntu only).
+#  - Chromium and ChromeDriver from the OS packages when no browser is found (root on Debian/Ubuntu
+#    only); elsewhere it says what to install. The harness itself finds the browser when the local
+#    stack starts (local.browser, PATH, the usual install places: see BrowserLookup.java).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
@@ -39,12 +41,35 @@ for part in app authenticator; do
   fi
 done
 
-if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
-  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+have() { command -v "$1" >/dev/null 2>&1; }
+browser_found() {
+  [[ -n "${AUTHFLOW_LOCAL_BROWSER:-}" ]] && return 0
+  local name place
+  for name in chromium chromium-browser google-chrome google-chrome-stable chrome; do
+    have "$name" && return 0
+  done
+  for place in "/Applications/Google Chrome.app" "/Applications/Chromium.app" \
+      "${HOME:-}/Applications/Google Chrome.app" "${HOME:-}/Applications/Chromium.app" \
+      "${PROGRAMFILES:-/nowhere}/Google/Chrome/Application" "${LOCALAPPDATA:-/nowhere}/Google/Chrome/Application"; do
+    [[ -d "$place" ]] && return 0
+  done
+  return 1
+}
+driver_found() { [[ -n "${AUTHFLOW_LOCAL_CHROMEDRIVER:-}" ]] || have chromedriver; }
+
+if ! browser_found || ! driver_found; then
+  if [[ "$(id -u)" == 0 ]] && have apt-get; then
     echo "authflow-e2e: installing Chromium and ChromeDriver (apt-get install chromium chromium-driver)"
     apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-  else
-    fail "Chromium and ChromeDriver are needed at /usr/bin/chromium and /usr/bin/chromedriver for the local stack; install them (Debian/Ubuntu: sudo apt-get install chromium chromium-driver) and run again."
+  elif ! browser_found; then
+    # Not fatal: the harness looks in more places (and config/<env>.yaml's local.browser) and stops
+    # with its own line if it finds nothing.
+    case "$(uname -s)" in
+      Darwin) how="brew install --cask google-chrome (ChromeDriver: brew install --cask chromedriver, or let Appium download it)" ;;
+      MINGW*|MSYS*|CYGWIN*) how="winget install Google.Chrome (ChromeDriver: choco install chromedriver, or let Appium download it)" ;;
+      *) how="sudo apt-get install chromium chromium-driver (Fedora: sudo dnf install chromium chromedriver)" ;;
+    esac
+    echo "authflow-e2e: no Chromium or Google Chrome found for the local stack; install one: $how, or set AUTHFLOW_LOCAL_BROWSER to its path." >&2
   fi
 fi

@@ -18,6 +18,8 @@ const LAUNCHER = path.join(__dirname, '..', 'launcher.js');
 // The reference app's backend (email or phone sign-in, codes by email or SMS), as the local stack runs it.
 const REFERENCE_APP_OUTPUTS = path.join(__dirname, '..', '..', 'app', 'amplify_outputs.json');
 const PASSWORD = 'Corr3ct-Horse!';
+// The launcher sends within milliseconds; a loaded CI machine gets ample room.
+const MAIL_TIMEOUT_MS = 10000;
 
 /** A minimal SMTP server that keeps every message and hands it to whoever awaits its recipient. */
 const startSmtpSink = async () => {
@@ -74,7 +76,12 @@ const startSmtpSink = async () => {
   return {
     port: server.address().port,
     messages,
-    next: (to) => new Promise((resolve) => waiting.push({ to, resolve })),
+    // Bounded, so a code that never comes fails the test with its recipient instead of hanging it.
+    next: (to, timeoutMs = MAIL_TIMEOUT_MS) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no mail to ${to} within ${timeoutMs} ms`)), timeoutMs);
+        waiting.push({ to, resolve: (message) => (clearTimeout(timer), resolve(message)) });
+      }),
     close: () => server.close(),
   };
 };

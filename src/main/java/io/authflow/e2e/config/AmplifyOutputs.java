@@ -11,9 +11,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code auth} section of an Amplify Gen 2 app's {@code amplify_outputs.json}: the pool the app
- * signs users in to, and its password policy when the backend wrote one ({@code password_policy} is
- * optional in the schema).
+ * The {@code auth} section of an Amplify Gen 2 app's {@code amplify_outputs.json} (schema versions
+ * 1 to 1.5): the pool the app signs users in to, and its password policy when the backend wrote one
+ * ({@code password_policy} is optional in every version).
+ *
+ * <p>Backends generated before amplify-backend PR #1751 (July 2024) wrote only the requirements
+ * that are on, and the length only when the pool set one; the schema of that time made every key of
+ * {@code password_policy} optional. A missing {@code require_*} flag is therefore off, and a
+ * missing {@code min_length} is Cognito's default of 8, the value amplify-backend itself writes
+ * since.
  */
 public record AmplifyOutputs(
     Path file,
@@ -23,6 +29,7 @@ public record AmplifyOutputs(
     Optional<PasswordPolicy> passwordPolicy) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int COGNITO_DEFAULT_MIN_LENGTH = 8;
   private static final String REGENERATE =
       " Regenerate it from the app's backend with `npx ampx generate outputs`.";
 
@@ -90,15 +97,13 @@ public record AmplifyOutputs(
       return Optional.empty();
     }
     JsonNode minLength = policy.get("min_length");
-    if (minLength == null || !minLength.canConvertToInt() || minLength.asInt() < 1) {
+    if (minLength != null && (!minLength.canConvertToInt() || minLength.asInt() < 1)) {
       problems.add(
-          file
-              + ": auth.password_policy.min_length is missing or not a positive number."
-              + REGENERATE);
+          file + ": auth.password_policy.min_length is not a positive number." + REGENERATE);
     }
     return Optional.of(
         new PasswordPolicy(
-            minLength == null ? 0 : minLength.asInt(),
+            minLength == null ? COGNITO_DEFAULT_MIN_LENGTH : minLength.asInt(),
             flag(file, policy, "require_uppercase", problems),
             flag(file, policy, "require_lowercase", problems),
             flag(file, policy, "require_numbers", problems),
@@ -107,9 +112,11 @@ public record AmplifyOutputs(
 
   private static boolean flag(Path file, JsonNode policy, String key, List<String> problems) {
     JsonNode node = policy.get(key);
-    if (node == null || !node.isBoolean()) {
-      problems.add(
-          file + ": auth.password_policy." + key + " is missing or not true/false." + REGENERATE);
+    if (node == null || node.isNull()) {
+      return false;
+    }
+    if (!node.isBoolean()) {
+      problems.add(file + ": auth.password_policy." + key + " is not true/false." + REGENERATE);
       return false;
     }
     return node.asBoolean();

@@ -13,7 +13,11 @@ public final class ConfigException extends RuntimeException {
             : "The configuration has "
                 + problems.size()
                 + " problems:\n  - "
-                + String.join("\n  - ", problems));
+                + String.join("\n  - ", problems),
+        null,
+        false,
+        // No stack trace: each problem names its file, key or flag; frames would bury them.
+        false);
     this.problems = List.copyOf(problems);
   }
 

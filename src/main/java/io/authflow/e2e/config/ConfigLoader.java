@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,8 @@ public final class ConfigLoader {
   private static final String PROPERTY_PREFIX = "authflow.";
   private static final String VARIABLE_PREFIX = "AUTHFLOW_";
   private static final String FREE_FORM = "target.capabilities";
+  // Also in the README and in src/devicefarm/testspec.yml: the test spec selects no iOS host.
+  static final String IOS_ON_DEVICE_FARM = "iOS on AWS Device Farm is not supported yet.";
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
   private final Path configDir;
@@ -81,8 +84,9 @@ public final class ConfigLoader {
     ObjectNode merged = defaults.deepCopy();
     List<String> problems = new ArrayList<>();
     overlay(merged, readYaml(envFile), "", defaults, defaults, envFile.toString(), problems);
-    overlayOverrides(merged, problems);
-    return new Reader(merged, envFile, problems, variables).read(env);
+    Map<String, String> overridden = new HashMap<>();
+    overlayOverrides(merged, problems, overridden);
+    return new Reader(merged, envFile, problems, variables, overridden).read(env);
   }
 
   private String knownEnvironments() {
@@ -159,7 +163,9 @@ public final class ConfigLoader {
     }
   }
 
-  private void overlayOverrides(ObjectNode merged, List<String> problems) {
+  /** Applies AUTHFLOW_* variables and -Dauthflow.* flags; {@code overridden} gets key → flag. */
+  private void overlayOverrides(
+      ObjectNode merged, List<String> problems, Map<String, String> overridden) {
     Map<String, String> leaves = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     leafKeys(merged, "").forEach(k -> leaves.put(k.replace('.', '_'), k));
     // Variables first, then -D: what is typed for this one run wins over the ambient environment.
@@ -171,24 +177,37 @@ public final class ConfigLoader {
                 leaves.get(name.substring(VARIABLE_PREFIX.length())),
                 value,
                 name,
-                problems);
+                problems,
+                overridden);
           }
         });
     properties.forEach(
         (name, value) -> {
           if (name.startsWith(PROPERTY_PREFIX) && !name.equals("authflow.configDir")) {
             String key = name.substring(PROPERTY_PREFIX.length());
-            set(merged, leaves.get(key.replace('.', '_')), value, "-D" + name, problems);
+            set(
+                merged,
+                leaves.get(key.replace('.', '_')),
+                value,
+                "-D" + name,
+                problems,
+                overridden);
           }
         });
   }
 
   private static void set(
-      ObjectNode merged, String key, String value, String source, List<String> problems) {
+      ObjectNode merged,
+      String key,
+      String value,
+      String source,
+      List<String> problems,
+      Map<String, String> overridden) {
     if (key == null) {
       problems.add(source + " names no configuration key; see config/defaults.yaml for the keys.");
       return;
     }
+    overridden.put(key, source);
     String[] parts = key.split("\\.");
     ObjectNode node = merged;
     for (int i = 0; i < parts.length - 1; i++) {
@@ -224,17 +243,64 @@ public final class ConfigLoader {
   }
 
   /** Turns the merged tree into records, collecting a problem per bad value. */
+  // The local stack's inbox takes any address; this domain is reserved (.test) and reaches no one.
+  private static final String LOCAL_TEST_DOMAIN = "authflow.test";
+
   private static final class Reader {
     private final JsonNode root;
     private final Path file;
     private final List<String> problems;
     private final Map<String, String> variables;
+    private final Map<String, String> overridden;
 
-    Reader(JsonNode root, Path file, List<String> problems, Map<String, String> variables) {
+    Reader(
+        JsonNode root,
+        Path file,
+        List<String> problems,
+        Map<String, String> variables,
+        Map<String, String> overridden) {
       this.root = root;
       this.file = file;
       this.problems = problems;
       this.variables = variables;
+      this.overridden = overridden;
+    }
+
+    /**
+     * A problem with a value that a -D flag or a variable set is blamed on that flag, not on the
+     * file, whose value it replaced.
+     */
+    private String blameOverride(String problem) {
+      for (var entry : overridden.entrySet()) {
+        String prefix = file + ": " + entry.getKey() + " ";
+        if (problem.startsWith(prefix)) {
+          return entry.getValue() + ": " + problem.substring((file + ": ").length());
+        }
+      }
+      return problem;
+    }
+
+    /**
+     * Test users are created, signed in and deleted at their addresses, so the domain must be one
+     * that only tests use.
+     */
+    private void requireTestDomain(String domain) {
+      // Any Mailosaur server's domain is a test inbox; MailosaurInbox checks it is this run's.
+      if (domain.isEmpty()
+          || domain.equalsIgnoreCase(LOCAL_TEST_DOMAIN)
+          || domain.toLowerCase(Locale.ROOT).endsWith(".mailosaur.net")
+          || list("users.testDomains").stream().anyMatch(domain::equalsIgnoreCase)) {
+        return;
+      }
+      problems.add(
+          file
+              + ": users.emailDomain is '"
+              + domain
+              + "', which is not a test domain: test users are created, signed in and deleted at"
+              + " it. Use "
+              + LOCAL_TEST_DOMAIN
+              + " (the local stack), <inbox.serverId>.mailosaur.net, or a domain only your tests"
+              + " use, listed under users.testDomains.");
     }
 
     HarnessConfig read(String env) {
@@ -244,11 +310,13 @@ public final class ConfigLoader {
               oneOf("target.platform", List.of("browser", "android", "ios"))
                   .toUpperCase(Locale.ROOT));
       String appium = text("target.appium");
-      if (!embedded && appium.equals("embedded")) {
+      if (!embedded && (appium.equals("embedded") || appium.isEmpty())) {
         problems.add(
             file
-                + ": target.appium is 'embedded' but stack is 'none'; give the Appium server's URL"
-                + " (e.g. http://127.0.0.1:4723) or set stack: embedded.");
+                + ": target.appium is '"
+                + appium
+                + "' but stack is 'none'; give the Appium server's URL (e.g."
+                + " http://127.0.0.1:4723, or AUTHFLOW_TARGET_APPIUM) or set stack: embedded.");
       }
       InboxType inbox =
           InboxType.valueOf(
@@ -276,7 +344,11 @@ public final class ConfigLoader {
               new AppConfig(required("app.name", true), text("app.url")),
               target(platform, appium),
               pool,
-              new InboxConfig(inbox, pattern("inbox.codePattern"), text("inbox.serverId")),
+              new InboxConfig(
+                  inbox,
+                  pattern("inbox.codePattern"),
+                  text("inbox.serverId"),
+                  text("inbox.apiUrl")),
               new UsersConfig(
                   required("users.emailPrefix", true),
                   required("users.emailDomain", true),
@@ -286,13 +358,18 @@ public final class ConfigLoader {
                   duration("timeouts.screen"),
                   duration("timeouts.code"),
                   duration("timeouts.session"),
-                  duration("timeouts.localStack")),
+                  duration("timeouts.localStack"),
+                  duration("timeouts.api")),
               new LocalStackConfig(
                   localAppClient(),
                   text("local.amplifyOutputs").isEmpty()
                       ? text("userPool.amplifyOutputs")
-                      : text("local.amplifyOutputs")));
+                      : text("local.amplifyOutputs"),
+                  text("local.browser"),
+                  text("local.chromedriver")));
+      requireTestDomain(config.users().emailDomain());
       if (!problems.isEmpty()) {
+        problems.replaceAll(this::blameOverride);
         throw new ConfigException(problems);
       }
       return config;
@@ -319,6 +396,13 @@ public final class ConfigLoader {
                   .toUpperCase(Locale.ROOT)
                   .replace('-', '_'));
       String app = text("target.app");
+      if (farm == Farm.AWS_DEVICE_FARM && platform == Platform.IOS) {
+        problems.add(
+            file
+                + ": "
+                + IOS_ON_DEVICE_FARM
+                + " Run the package on an Android device pool (target.platform: android).");
+      }
       if (platform != Platform.BROWSER) {
         required("target.app", true);
         // A Grid node installs the app itself, so a path there is the node's, not ours.

@@ -1,6 +1,7 @@
 package io.authflow.e2e.config;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Everything a run needs to know, loaded once by {@link ConfigLoader}. Immutable; the embedded
@@ -33,6 +34,24 @@ public record HarnessConfig(
         new AppConfig(app.name(), appUrl),
         target.withAppium(appiumUrl),
         pool,
+        inbox,
+        users,
+        timeouts,
+        localStack);
+  }
+
+  /**
+   * The same configuration with capabilities the local stack found on this machine (its browser and
+   * driver) under the profile's own target.capabilities.
+   */
+  public HarnessConfig withTargetDefaults(Map<String, Object> found) {
+    return new HarnessConfig(
+        env,
+        file,
+        embeddedStack,
+        app,
+        target.withDefaults(found),
+        userPool,
         inbox,
         users,
         timeouts,

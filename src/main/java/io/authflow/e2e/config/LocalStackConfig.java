@@ -3,11 +3,14 @@ package io.authflow.e2e.config;
 import java.util.List;
 
 /**
- * What the embedded local stack is asked to be: {@code appClient} names the app client of the
- * stand-in's pool that the app (and the tests) use, and {@code amplifyOutputs}, when not empty, is
- * the app's amplify_outputs.json that shapes the pool (else Amplify Gen 2's defaults).
+ * What the embedded local stack is asked to be (the {@code local:} section): {@code appClient}
+ * names the app client of the stand-in's pool that the app (and the tests) use; {@code
+ * amplifyOutputs}, when not empty, is the app's amplify_outputs.json that shapes the pool (else
+ * Amplify Gen 2's defaults); {@code browser} and {@code chromedriver}, when not empty, are where
+ * its Appium finds them (else PATH and the usual install places).
  */
-public record LocalStackConfig(String appClient, String amplifyOutputs) {
+public record LocalStackConfig(
+    String appClient, String amplifyOutputs, String browser, String chromedriver) {
   /** Gen 2's default app client: it hides whether an account exists. */
   public static final String DEFAULT_CLIENT = "app";
 
@@ -15,4 +18,9 @@ public record LocalStackConfig(String appClient, String amplifyOutputs) {
   public static final String REVEALING_CLIENT = "revealsUserExistence";
 
   public static final List<String> CLIENTS = List.of(DEFAULT_CLIENT, REVEALING_CLIENT);
+
+  /** Only where the browser and its driver are; the rest as by default. */
+  public static LocalStackConfig browser(String browser, String chromedriver) {
+    return new LocalStackConfig(DEFAULT_CLIENT, "", browser, chromedriver);
+  }
 }

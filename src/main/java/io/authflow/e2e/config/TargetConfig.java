@@ -1,5 +1,6 @@
 package io.authflow.e2e.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +55,41 @@ public record TargetConfig(
         udids,
         sessionPerWorker,
         capabilities);
+  }
+
+  /**
+   * The same target with {@code found} under its capabilities: a key the profile sets wins, and a
+   * map both give (e.g. goog:chromeOptions) is merged key by key.
+   */
+  @SuppressWarnings("unchecked")
+  TargetConfig withDefaults(Map<String, Object> found) {
+    Map<String, Object> merged = new LinkedHashMap<>(found);
+    capabilities.forEach(
+        (key, own) ->
+            merged.merge(
+                key,
+                own,
+                (base, mine) -> {
+                  if (base instanceof Map<?, ?> b && mine instanceof Map<?, ?> m) {
+                    Map<String, Object> both = new LinkedHashMap<>((Map<String, Object>) b);
+                    both.putAll((Map<String, Object>) m);
+                    return both;
+                  }
+                  return mine;
+                }));
+    return new TargetConfig(
+        platform,
+        appium,
+        farm,
+        app,
+        device,
+        osVersion,
+        appiumVersion,
+        build,
+        credentials,
+        udids,
+        sessionPerWorker,
+        merged);
   }
 
   /** Who hosts the devices. */

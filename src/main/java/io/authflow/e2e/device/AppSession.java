@@ -1,11 +1,13 @@
 package io.authflow.e2e.device;
 
-import io.appium.java_client.AppiumClientConfig;
 import io.appium.java_client.AppiumDriver;
+import io.appium.java_client.MobileCommand;
+import io.appium.java_client.remote.AppiumCommandExecutor;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.Platform;
 import io.authflow.e2e.local.FreePorts;
-import java.net.URI;
+import io.authflow.e2e.local.StackWatch;
+import io.authflow.e2e.report.RunEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,12 +20,14 @@ import org.picocontainer.Disposable;
  * The app of one scenario. The Appium session starts on first use, so scenarios that only touch the
  * user pool never start one; it ends in {@link #dispose()}, which PicoContainer calls after every
  * {@code @After} hook, so hooks can still take a screenshot. With target.sessionPerWorker the
- * worker's session is kept instead ({@link RunDevices}) and the app is reset when the next scenario
- * takes it over.
+ * session is kept instead ({@link RunDevices}) and the app is reset when the next scenario takes it
+ * over.
  */
 public final class AppSession implements Disposable {
   private final HarnessConfig config;
   private final RunDevices devices = RunDevices.shared();
+  // This scenario's device and kept session, handed back in dispose().
+  private final RunDevices.Lease lease = devices.lease();
   private AppiumDriver driver;
 
   public AppSession(HarnessConfig config) {
@@ -32,8 +36,9 @@ public final class AppSession implements Disposable {
 
   public AppiumDriver driver() {
     if (driver == null) {
-      driver =
-          config.target().sessionPerWorker() ? devices.kept(this::start, this::reset) : start();
+      // The device first: a kept session is picked by the device it runs on.
+      lease.udid(config.target().udids());
+      driver = config.target().sessionPerWorker() ? lease.kept(this::start, this::reset) : start();
     }
     return driver;
   }
@@ -153,7 +158,7 @@ public final class AppSession implements Disposable {
   public String describe() {
     return config.target().platform().name().toLowerCase()
         + " app via Appium at "
-        + config.target().appium()
+        + RunEnvironment.maskUrl(config.target().appium())
         + (platform() == Platform.BROWSER ? " (" + config.app().url() + ")" : "");
   }
 
@@ -161,13 +166,19 @@ public final class AppSession implements Disposable {
   public void dispose() {
     if (config.target().sessionPerWorker()) {
       driver = null;
+      lease.release();
     } else if (driver != null) {
       try {
         driver.quit();
-      } catch (WebDriverException e) {
-        // The session may already be gone (Appium's own timeout); nothing is left to end.
+      } catch (RuntimeException e) {
+        // The session may already be gone (Appium's own timeout, a dead server); nothing is left
+        // to end. Nothing may escape: PicoContainer would skip the disposals after this one.
+      } finally {
+        driver = null;
+        lease.release();
       }
-      driver = null;
+    } else {
+      lease.release();
     }
   }
 
@@ -177,23 +188,28 @@ public final class AppSession implements Disposable {
     var target = config.target();
     String url = target.appium();
     try {
-      var client =
-          AppiumClientConfig.defaultConfig()
-              .baseUri(URI.create(url))
-              .readTimeout(config.timeouts().session());
+      var client = SessionOptions.client(target, config.timeouts().session());
       var capabilities =
-          SessionOptions.forTarget(target, config.env(), app(), devices.udid(target.udids()));
+          SessionOptions.forTarget(
+              target, config.timeouts(), config.env(), app(), lease.udid(target.udids()));
       if (platform() == Platform.BROWSER && capabilities.getCapability(CHROMEDRIVER_PORT) == null) {
         // The chromium driver starts every ChromeDriver on 9515 unless told otherwise, so two
         // parallel sessions would collide.
         capabilities.setCapability(CHROMEDRIVER_PORT, FreePorts.next());
       }
-      return new AppiumDriver(client, capabilities);
+      return new AppiumDriver(
+          new AppiumCommandExecutor(
+              MobileCommand.commandRepository,
+              null,
+              new SessionTimeouts(config.timeouts().session(), config.timeouts().api()),
+              client),
+          capabilities);
     } catch (WebDriverException e) {
+      StackWatch.checkAfterFailure();
       String message = redacted(firstLine(e.getMessage()));
       throw new SessionStartException(
           "Appium at "
-              + url
+              + RunEnvironment.maskUrl(url)
               + " could not start a "
               + platform().name().toLowerCase()
               + " session ("
@@ -204,7 +220,11 @@ public final class AppSession implements Disposable {
                   ? ". The server accepted the capabilities but has no device for them: start an"
                       + " emulator or simulator, connect a device (target.udids), or use a farm"
                       + " profile."
-                  : ". Check that the server runs and has the driver for this platform."),
+                  : message.matches("(?is).*chromedriver.*")
+                      ? ". The browser needs a ChromeDriver of its own version: install one and set"
+                          + " local.chromedriver (AUTHFLOW_LOCAL_CHROMEDRIVER), or remove it and"
+                          + " let Appium download the matching one (needs internet access)."
+                      : ". Check that the server runs and has the driver for this platform."),
           // A farm's error can echo the capabilities, access key included.
           target.credentials().present() ? null : e);
     }

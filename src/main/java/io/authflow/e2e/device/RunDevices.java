@@ -1,9 +1,14 @@
 package io.authflow.e2e.device;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -11,20 +16,25 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 
 /**
- * What the device layer keeps for the whole run, across scenarios: each worker thread's device
- * (from target.udids), each worker's session when target.sessionPerWorker is on, and the app
- * reference an upload returned.
+ * What the device layer keeps for the whole run, across scenarios: the devices of target.udids, the
+ * sessions kept when target.sessionPerWorker is on, and the app reference an upload returned.
  *
  * <p>{@link AppSession} lives for one scenario (PicoContainer), so a session that outlives the
- * scenario cannot be its field. Cucumber runs a worker's scenarios on one thread, so the thread is
- * the worker's key. Kept sessions end in {@link #closeAll()}, at run end or, failing that, at JVM
- * exit: a farm bills an abandoned session until its idle timeout.
+ * scenario cannot be its field. Each scenario takes a {@link Lease}: a free device, and an idle
+ * kept session of that device, both handed back when the scenario ends. Leases, not threads, are
+ * the unit: JUnit's pool may run a worker's scenarios on threads it retires and adds, and a
+ * scenario holds what it uses for exactly as long as it runs. Kept sessions end in {@link
+ * #closeAll()}, at run end or, failing that, at JVM exit: a farm bills an abandoned session until
+ * its idle timeout.
  */
 public final class RunDevices {
   private static final RunDevices SHARED = new RunDevices();
+  private static final String ANY_DEVICE = "";
 
-  private final Map<Thread, String> udids = new ConcurrentHashMap<>();
-  private final Map<Thread, WebDriver> kept = new ConcurrentHashMap<>();
+  private final Set<String> leasedUdids = new HashSet<>();
+  // Kept sessions no scenario holds, by the device they run on (ANY_DEVICE without udids).
+  private final Map<String, Deque<WebDriver>> idle = new HashMap<>();
+  private final Set<WebDriver> kept = ConcurrentHashMap.newKeySet();
   private final Map<String, String> uploads = new ConcurrentHashMap<>();
   private boolean closeAtExit;
 
@@ -34,64 +44,110 @@ public final class RunDevices {
     return SHARED;
   }
 
-  /** The device this worker is bound to: the next free one of {@code all}, then always the same. */
-  synchronized Optional<String> udid(List<String> all) {
-    if (all.isEmpty()) {
-      return Optional.empty();
-    }
-    String mine = udids.get(Thread.currentThread());
-    if (mine == null) {
-      List<String> free = new ArrayList<>(all);
-      free.removeAll(udids.values());
-      if (free.isEmpty()) {
-        throw new SessionStartException(
-            "Worker "
-                + Thread.currentThread().getName()
-                + " needs a device, but all "
-                + all.size()
-                + " in target.udids are bound to other workers; run at most "
-                + all.size()
-                + " workers (cucumber.execution.parallel.config.fixed.parallelism) or add"
-                + " devices.",
-            null);
-      }
-      mine = free.get(0);
-      udids.put(Thread.currentThread(), mine);
-    }
-    return Optional.of(mine);
+  /** A scenario's claim on a device and a kept session; {@link Lease#release()} hands both back. */
+  Lease lease() {
+    return new Lease();
   }
 
-  /**
-   * This worker's session: started by {@code start} the first time, then handed to each later
-   * scenario after {@code reset}. A session the server ended meanwhile (its idle timeout) is
-   * replaced instead of failing the scenario.
-   */
-  @SuppressWarnings("unchecked") // Only kept(…) puts drivers in, and a run has one driver type.
-  <D extends WebDriver> D kept(Supplier<D> start, Consumer<D> reset) {
-    D driver = (D) kept.get(Thread.currentThread());
-    if (driver != null) {
-      try {
-        reset.accept(driver);
-        return driver;
-      } catch (WebDriverException e) {
-        quietlyQuit(driver);
-      }
-    }
-    driver = start.get();
-    kept.put(Thread.currentThread(), driver);
-    closeAtExit();
-    return driver;
-  }
-
-  /** The upload's answer for {@code key}, uploading once per run however many workers ask. */
+  /** The upload's answer for {@code key}, uploading once per run however many scenarios ask. */
   String uploaded(String key, Supplier<String> upload) {
     return uploads.computeIfAbsent(key, k -> upload.get());
   }
 
   /** Ends every kept session; the run's end calls it, and so does JVM exit. */
   public void closeAll() {
-    kept.values().forEach(RunDevices::quietlyQuit);
+    kept.forEach(RunDevices::quietlyQuit);
     kept.clear();
+    synchronized (this) {
+      idle.clear();
+    }
+  }
+
+  /** One scenario's device and kept session. */
+  final class Lease {
+    private String udid;
+    private WebDriver session;
+
+    private Lease() {}
+
+    /** This scenario's device: a free one of {@code all}, then the same until released. */
+    Optional<String> udid(List<String> all) {
+      if (all.isEmpty()) {
+        return Optional.empty();
+      }
+      synchronized (RunDevices.this) {
+        if (udid == null) {
+          List<String> free = new ArrayList<>(all);
+          free.removeAll(leasedUdids);
+          if (free.isEmpty()) {
+            throw new SessionStartException(
+                "A scenario needs a device, but all "
+                    + all.size()
+                    + " in target.udids are in use by other scenarios; run at most "
+                    + all.size()
+                    + " workers (cucumber.execution.parallel.config.fixed.parallelism) or add"
+                    + " devices.",
+                null);
+          }
+          udid = free.get(0);
+          leasedUdids.add(udid);
+        }
+        return Optional.of(udid);
+      }
+    }
+
+    /**
+     * An idle kept session of this lease's device, after {@code reset}; else a new one from {@code
+     * start}. A session the server ended meanwhile (its idle timeout) is replaced instead of
+     * failing the scenario.
+     */
+    @SuppressWarnings("unchecked") // Only kept(…) puts drivers in, and a run has one driver type.
+    <D extends WebDriver> D kept(Supplier<D> start, Consumer<D> reset) {
+      if (session != null) {
+        return (D) session;
+      }
+      D driver;
+      while ((driver = (D) takeIdle()) != null) {
+        try {
+          reset.accept(driver);
+          session = driver;
+          return driver;
+        } catch (WebDriverException e) {
+          kept.remove(driver);
+          quietlyQuit(driver);
+        }
+      }
+      driver = start.get();
+      kept.add(driver);
+      closeAtExit();
+      session = driver;
+      return driver;
+    }
+
+    /** Hands the device and the kept session back for the next scenario. */
+    void release() {
+      synchronized (RunDevices.this) {
+        if (session != null && kept.contains(session)) {
+          idle.computeIfAbsent(device(), d -> new ArrayDeque<>()).push(session);
+        }
+        if (udid != null) {
+          leasedUdids.remove(udid);
+        }
+      }
+      session = null;
+      udid = null;
+    }
+
+    private WebDriver takeIdle() {
+      synchronized (RunDevices.this) {
+        Deque<WebDriver> sessions = idle.get(device());
+        return sessions == null ? null : sessions.poll();
+      }
+    }
+
+    private String device() {
+      return udid == null ? ANY_DEVICE : udid;
+    }
   }
 
   private synchronized void closeAtExit() {

@@ -19,8 +19,14 @@ public record Checklist(String env, List<CheckResult> results, Duration took) {
     return results.stream().filter(r -> !r.passed()).toList();
   }
 
+  /** The lines that passed with a warning, as the checklist shows them. */
+  public List<String> warnings() {
+    return results.stream().filter(CheckResult::warning).map(CheckResult::render).toList();
+  }
+
   public String render() {
     long failed = failures().size();
+    long warnings = results.stream().filter(CheckResult::warning).count();
     return "Preflight of environment '"
         + env
         + "' ("
@@ -29,7 +35,10 @@ public record Checklist(String env, List<CheckResult> results, Duration took) {
         + results.stream().map(CheckResult::render).collect(Collectors.joining("\n"))
         + "\n"
         + (failed == 0
-            ? "All " + results.size() + " checks passed."
+            ? "All "
+                + results.size()
+                + " checks passed"
+                + (warnings == 0 ? "." : ", " + warnings + " with a warning (⚠).")
             : failed + " of " + results.size() + " checks failed: fix the lines marked ✘.");
   }
 }

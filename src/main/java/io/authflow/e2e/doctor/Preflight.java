@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.InboxConfig.InboxType;
 import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.device.SessionOptions;
 import io.authflow.e2e.report.RunEnvironment;
 import io.authflow.e2e.screens.ScreenMap;
 import io.authflow.e2e.userpool.CognitoUserPool;
@@ -41,13 +42,13 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class Preflight {
   static final String MAILOSAUR_API = "https://mailosaur.com/";
-  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
 
   private final Map<String, String> environment;
   private final String mailosaurApi;
   private final RunEnvironment facts;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  // timeouts.api of the config being checked, set by check().
+  private Duration timeout;
+  private HttpClient http;
 
   /**
    * @param environment where secrets are read from (the process environment in a run)
@@ -67,10 +68,13 @@ public final class Preflight {
   /** Runs every check on a valid config; {@code before} are lines already decided (config). */
   public Checklist check(HarnessConfig config, List<CheckResult> before) {
     Instant start = Instant.now();
+    timeout = config.timeouts().api();
+    http = HttpClient.newBuilder().connectTimeout(timeout).build();
     List<CheckResult> results = new ArrayList<>(before);
     results.addAll(secrets(config));
     CheckResult appium = appium(config);
     results.add(appium);
+    sessionIdleLimit(config).ifPresent(results::add);
     results.add(pool(config));
     results.add(inbox(config));
     results.add(
@@ -148,6 +152,41 @@ public final class Preflight {
     }
   }
 
+  /**
+   * A warning when a configured wait is not shorter than the newCommandTimeout the sessions get
+   * (the harness sets it above the longest wait; a profile can set its own in target.capabilities):
+   * Appium would end a session while a step waits without sending it a command.
+   */
+  Optional<CheckResult> sessionIdleLimit(HarnessConfig config) {
+    var target = config.target();
+    var timeouts = config.timeouts();
+    var capabilities =
+        SessionOptions.forTarget(target, timeouts, config.env(), target.app(), Optional.empty());
+    Duration wait = SessionOptions.longestWait(timeouts);
+    String waitKey = wait.equals(timeouts.code()) ? "timeouts.code" : "timeouts.screen";
+    return SessionOptions.newCommandTimeout(capabilities, target.farm())
+        .filter(limit -> limit.compareTo(wait) <= 0)
+        .map(
+            limit ->
+                CheckResult.warn(
+                    "Session idle limit",
+                    "newCommandTimeout is "
+                        + limit.toSeconds()
+                        + " s (target.capabilities in "
+                        + config.file()
+                        + "), but "
+                        + waitKey
+                        + " lets a step wait "
+                        + wait.toSeconds()
+                        + " s without a command: Appium would end the session meanwhile",
+                    "remove newCommandTimeout from target.capabilities (the harness sets it to the"
+                        + " longest wait plus "
+                        + SessionOptions.IDLE_MARGIN.toSeconds()
+                        + " s), or set it above "
+                        + wait.toSeconds()
+                        + " s."));
+  }
+
   CheckResult pool(HarnessConfig config) {
     String name = "User pool admin access";
     var pool = config.userPool();
@@ -166,8 +205,8 @@ public final class Preflight {
     try (var cognito =
         new CognitoUserPool(
             pool,
-            new PoolGuard(
-                pool.id(), pool.disposable(), users.emailPrefix(), users.emailDomain()))) {
+            new PoolGuard(pool.id(), pool.disposable(), users.emailPrefix(), users.emailDomain()),
+            config.timeouts().api())) {
       cognito.probeAdminAccess(probe);
       return CheckResult.pass(
           name,
@@ -195,7 +234,8 @@ public final class Preflight {
           name, "not checked: MAILOSAUR_API_KEY is not set", "export MAILOSAUR_API_KEY=<key>.");
     }
     String serverId = config.inbox().serverId();
-    URI api = URI.create(mailosaurApi.replaceAll("/+$", "") + "/");
+    String base = config.inbox().apiUrl().isEmpty() ? mailosaurApi : config.inbox().apiUrl();
+    URI api = URI.create(base.replaceAll("/+$", "") + "/");
     try {
       HttpResponse<String> response =
           http.send(
@@ -311,9 +351,9 @@ public final class Preflight {
   }
 
   /** A GET of {@code path} below {@code base}; {@code userInfo} becomes Basic authentication. */
-  private static HttpRequest get(URI base, String path, String userInfo) {
+  private HttpRequest get(URI base, String path, String userInfo) {
     String root = RunEnvironment.maskUrl(base.toString()).replaceAll("/+$", "") + "/";
-    var request = HttpRequest.newBuilder(URI.create(root + path)).timeout(HTTP_TIMEOUT).GET();
+    var request = HttpRequest.newBuilder(URI.create(root + path)).timeout(timeout).GET();
     if (userInfo != null && !userInfo.isEmpty()) {
       request.header(
           "Authorization",

@@ -96,7 +96,10 @@ public final class MailosaurInbox implements Inbox {
       throw new ConfigException(problems);
     }
     return new MailosaurInbox(
-        apiKey, null, serverId, new CodeExtractor(config.inbox().codePattern()));
+        apiKey,
+        config.inbox().apiUrlOrNull(),
+        serverId,
+        new CodeExtractor(config.inbox().codePattern()));
   }
 
   /** The domain of the server's test addresses. */

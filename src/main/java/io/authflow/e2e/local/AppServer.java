@@ -56,7 +56,8 @@ final class AppServer extends StackPart {
     try {
       Files.createDirectories(log().getParent());
       accessLog = Files.newBufferedWriter(log(), StandardCharsets.UTF_8);
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.next()), 0);
+      // Port 0: the system picks a free port as it binds, so no other process can take it first.
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       server.createContext("/", this::serve);
       server.start();
     } catch (IOException e) {

@@ -3,10 +3,12 @@ package io.authflow.e2e.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -52,11 +54,9 @@ final class CognitoStandIn extends StackPart {
     Path readyFile = dataDir.resolveSibling("cognito-ready.json");
     try {
       Files.deleteIfExists(readyFile);
-      var command =
+      var arguments =
           new java.util.ArrayList<>(
               List.of(
-                  "node",
-                  launcher.toAbsolutePath().toString(),
                   "--port",
                   String.valueOf(FreePorts.next()),
                   "--data-dir",
@@ -68,10 +68,11 @@ final class CognitoStandIn extends StackPart {
                   "--ready-file",
                   readyFile.toAbsolutePath().toString()));
       if (!amplifyOutputs.isEmpty()) {
-        command.addAll(
+        arguments.addAll(
             List.of("--amplify-outputs", Path.of(amplifyOutputs).toAbsolutePath().toString()));
       }
-      process = NodeProcess.start(command, launcherDir, log());
+      process =
+          NodeProcess.start(name(), launcher, arguments, launcherDir, log(), dataDir.getParent());
       Awaitility.await()
           .atMost(timeout)
           .pollInterval(Duration.ofMillis(100))
@@ -111,9 +112,36 @@ final class CognitoStandIn extends StackPart {
   }
 
   @Override
+  Optional<String> stopped() {
+    if (process == null || process.alive()) {
+      return Optional.empty();
+    }
+    return Optional.of(died("The Cognito stand-in", "exit code " + process.exitCode()));
+  }
+
+  @Override
+  Optional<String> unhealthy() {
+    Optional<String> stopped = stopped();
+    if (stopped.isPresent() || ready == null) {
+      return stopped;
+    }
+    URI endpoint = URI.create(endpoint());
+    try (var socket = new java.net.Socket()) {
+      socket.connect(
+          new java.net.InetSocketAddress(endpoint.getHost(), endpoint.getPort()),
+          (int) timeout.toMillis());
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of(
+          died("The Cognito stand-in", "it no longer answers at " + endpoint + ": " + e));
+    }
+  }
+
+  @Override
   public void close() {
     if (process != null) {
-      process.stop(Duration.ofSeconds(5));
+      // Its tether ends the group within seconds; the stack's timeout is the outer bound.
+      process.stop(timeout);
     }
   }
 }

@@ -16,7 +16,8 @@ final class InboxServer extends StackPart {
   void start() {
     try {
       greenMail =
-          new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+          // Port 0: bound to a free port by the server itself; port() reads the one it got.
+          new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       greenMail.start();
     } catch (RuntimeException e) {
       throw failed(e.getMessage(), e);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,15 +38,21 @@ public final class LocalStack implements AutoCloseable {
 
   /** {@code root} is the project directory (src/local and reports/ below it). */
   public LocalStack(Path root) {
+    this(root, root.resolve("reports/local-stack"));
+  }
+
+  /** A stack whose logs go to {@code logDir} (the rehearsal's outlive the runs against it). */
+  public LocalStack(Path root, Path logDir) {
     this.root = root;
-    this.logDir = root.resolve("reports/local-stack");
+    this.logDir = logDir;
   }
 
   /** Starts every part and returns the configuration completed with their addresses. */
   public HarnessConfig start(HarnessConfig config) {
     try {
       Files.createDirectories(logDir);
-      runDir = Files.createTempDirectory("authflow-local-");
+      runDir = Files.createTempDirectory(RunReaper.tempPrefix());
+      RunReaper.current().tempDir(runDir);
       var timeout = config.timeouts().localStack();
       inbox = startPart(new InboxServer(logDir));
       cognito =
@@ -65,7 +72,16 @@ public final class LocalStack implements AutoCloseable {
                   root.resolve(AppProfile.of(config).localBuild()),
                   runtimeConfig(cognito.clientId(appClient)),
                   logDir));
-      appium = startPart(new AppiumServer(root.resolve("src/local/appium"), timeout, logDir));
+      appium =
+          startPart(
+              new AppiumServer(
+                  root.resolve("src/local/appium"),
+                  timeout,
+                  logDir,
+                  config.localStack(),
+                  BrowserLookup.forThisMachine()));
+      LOG.info("Local stack: Appium drives {}", appium.browser().describe());
+      StackWatch.watch(this);
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("Cannot prepare " + logDir, e);
@@ -74,18 +90,20 @@ public final class LocalStack implements AutoCloseable {
       throw e;
     }
     var pool = config.userPool();
-    return config.withLocalStack(
-        app.url(),
-        appium.url(),
-        new UserPoolConfig(
-            cognito.region(),
-            cognito.userPoolId(),
-            cognito.clientId(appClient),
-            cognito.endpoint(),
-            pool.disposable(),
-            pool.passwordPolicy(),
-            pool.passwordPolicySource(),
-            pool.awsProfile()));
+    return config
+        .withLocalStack(
+            app.url(),
+            appium.url(),
+            new UserPoolConfig(
+                cognito.region(),
+                cognito.userPoolId(),
+                cognito.clientId(appClient),
+                cognito.endpoint(),
+                pool.disposable(),
+                pool.passwordPolicy(),
+                pool.passwordPolicySource(),
+                pool.awsProfile()))
+        .withTargetDefaults(appium.browser().capabilities());
   }
 
   private Map<String, String> runtimeConfig(String clientId) {
@@ -120,8 +138,19 @@ public final class LocalStack implements AutoCloseable {
     return part;
   }
 
+  /** The first part found stopped, as the message that names it; empty while all run. */
+  Optional<String> stoppedPart() {
+    return started.stream().map(StackPart::stopped).flatMap(Optional::stream).findFirst();
+  }
+
+  /** Like {@link #stoppedPart()}, also asking each part whether it still answers. */
+  Optional<String> unhealthyPart() {
+    return started.stream().map(StackPart::unhealthy).flatMap(Optional::stream).findFirst();
+  }
+
   @Override
   public void close() {
+    StackWatch.unwatch(this);
     while (!started.isEmpty()) {
       StackPart part = started.pop();
       try {

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A Node program of the local stack, its output in its log file, ended with the stack. */
+/**
+ * A Node program of the local stack, its output in its log file, ended with the stack. It runs
+ * under the run's tether ({@link RunReaper}), so it and what it starts die with this JVM however
+ * the JVM ends.
+ */
 final class NodeProcess {
   private final Process process;
 
@@ -15,15 +20,56 @@ final class NodeProcess {
     this.process = process;
   }
 
-  static NodeProcess start(List<String> command, Path workDir, Path log) throws IOException {
+  /**
+   * Runs {@code main} with {@code args}; {@code removeWhenOrphaned} is a directory the tether
+   * removes if this JVM dies first (test data), or null.
+   */
+  static NodeProcess start(
+      String name, Path main, List<String> args, Path workDir, Path log, Path removeWhenOrphaned)
+      throws IOException {
     Files.createDirectories(log.getParent());
-    Process process =
+    RunReaper reaper = RunReaper.current();
+    List<String> command = new ArrayList<>(List.of("node", reaper.tether().toString()));
+    command.addAll(args);
+    var builder =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(reaper.environment());
+    builder.environment().put("AUTHFLOW_TETHER_MAIN", main.toAbsolutePath().toString());
+    builder.environment().put("AUTHFLOW_TETHER_LOG", log.toAbsolutePath().toString());
+    if (removeWhenOrphaned != null) {
+      builder
+          .environment()
+          .put("AUTHFLOW_TETHER_REMOVE", removeWhenOrphaned.toAbsolutePath().toString());
+    }
+    Process process = builder.start();
+    reaper.part(name, process.toHandle());
     return new NodeProcess(process);
+  }
+
+  /**
+   * Runs a command that is no Node program (the rehearsal's Grid), without a tether: it carries the
+   * run's mark and is recorded, so the next run's start reaps it if this JVM was killed.
+   */
+  static NodeProcess start(String name, List<String> command, Path workDir, Path log)
+      throws IOException {
+    Files.createDirectories(log.getParent());
+    RunReaper reaper = RunReaper.current();
+    var builder =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(reaper.environment());
+    Process process = builder.start();
+    reaper.part(name, process.toHandle());
+    return new NodeProcess(process);
+  }
+
+  ProcessHandle handle() {
+    return process.toHandle();
   }
 
   boolean alive() {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** One part of the local stack: its name, its log, and what a failed start tells the user. */
 abstract class StackPart implements AutoCloseable {
@@ -25,6 +26,37 @@ abstract class StackPart implements AutoCloseable {
   }
 
   abstract void start();
+
+  /**
+   * What to tell the user if this part stopped while the run needs it ("the Cognito stand-in
+   * stopped (exit code …)"), or empty while it runs. Parts inside this JVM do not stop alone.
+   */
+  Optional<String> stopped() {
+    return Optional.empty();
+  }
+
+  /**
+   * Like {@link #stopped()}, and also asks the part whether it still answers: after a failure, when
+   * the process may be dying but not gone yet.
+   */
+  Optional<String> unhealthy() {
+    return stopped();
+  }
+
+  /** The message of a part that died: its title, how it ended, and its log's last lines. */
+  String died(String title, String how) {
+    String tail = tail(15);
+    String last = tail.lines().reduce((a, b) -> b).orElse("").strip();
+    return title
+        + " stopped ("
+        + how
+        + "; last log line: "
+        + last
+        + "). The run cannot go on without it: every later step fails with this cause.\nLast lines of "
+        + log
+        + ":\n"
+        + tail;
+  }
 
   @Override
   public abstract void close();

@@ -89,6 +89,23 @@ public final class ConsoleProgress implements ConcurrentEventListener {
       out.println("Failed: " + String.join(" ", failed));
       out.println("Rerun only these: mvn verify -Prerun (reads reports/rerun.txt)");
     }
+    var preflight = PreflightReport.failed();
+    if (preflight != null) {
+      out.println(
+          "Preflight failed: "
+              + preflight.failures().size()
+              + " of "
+              + preflight.results().size()
+              + " checks; no scenario ran.");
+      preflight
+          .failures()
+          .forEach(check -> out.println("  ✘ " + redactor.redact(PreflightReport.line(check))));
+    }
+    List<String> cleanup = CleanupFailures.all();
+    if (!cleanup.isEmpty()) {
+      out.println("Cleanup failed " + cleanup.size() + " time(s); left behind:");
+      cleanup.forEach(line -> out.println("  " + redactor.redact(line)));
+    }
     out.println(
         "Reports: " + reports.resolve("allure-report/index.html") + " (made by mvn verify)");
     out.println("         " + reports.resolve("cucumber.html") + ", " + reports.resolve("junit"));

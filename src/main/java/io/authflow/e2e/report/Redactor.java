@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Hides secrets in text that leaves the harness (attachments, logs, report files): the values of
  * secret-looking environment variables (API keys, AWS credentials, farm keys), what was typed into
- * a password field of a page source, and password fields of JSON.
+ * a password field of a page source, password fields of JSON, and the user info of URLs ({@code
+ * https://user:key@hub/…}, the form farm samples use).
  */
 public final class Redactor {
   public static final String MASK = "**HIDDEN**";
@@ -30,6 +31,10 @@ public final class Redactor {
       Pattern.compile(
           "(\"(?:password|newPassword|proposedPassword|previousPassword|temporaryPassword)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
           Pattern.CASE_INSENSITIVE);
+
+  // user:key@ after a scheme; the key may hold any character but the URL's delimiters.
+  private static final Pattern URL_USER_INFO =
+      Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^\\s/@:]+:[^\\s/@]+@");
 
   private static final Redactor FOR_THIS_PROCESS = new Redactor(System.getenv());
 
@@ -67,6 +72,7 @@ public final class Redactor {
       }
     }
     result = JSON_PASSWORD.matcher(result).replaceAll("$1\"" + MASK + "\"");
+    result = URL_USER_INFO.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
     return hidePasswordInputs(result);
   }
 

@@ -13,6 +13,10 @@ public final class AuthMessages {
     this.ui = ui;
   }
 
+  public String awaitError() {
+    return ui.awaitText("auth.error");
+  }
+
   /**
    * Waits until the alert, a notice or a message next to a field says {@code expected}; returns
    * every message shown then (or at the timeout), for the caller to compare.

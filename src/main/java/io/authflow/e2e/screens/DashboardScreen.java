@@ -17,11 +17,6 @@ public final class DashboardScreen {
     return ui.awaitText("dashboard.userEmail");
   }
 
-  /** Whether the dashboard shows right now; ask only after another screen has shown. */
-  public boolean isShown() {
-    return ui.isShown("dashboard.screen");
-  }
-
   public void signOut() {
     awaitShown();
     ui.tap("dashboard.signOut");

@@ -3,15 +3,18 @@ package io.authflow.e2e.screens;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.Platform;
 import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.local.StackWatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,7 +29,8 @@ public final class Ui {
       By.xpath(
           "//input | //textarea | //android.widget.EditText | //XCUIElementTypeTextField"
               + " | //XCUIElementTypeSecureTextField");
-
+  // The app's "deciding what to show" indicator, if its screen map names one.
+  private static final String LOADING = "app.loading";
   private final AppSession session;
   private final AppProfile profile;
   private final ScreenMap map;
@@ -217,14 +221,54 @@ public final class Ui {
     return visible(name).isPresent();
   }
 
+  /**
+   * Waits until the app has decided what to show and returns that screen's name: no loading
+   * indicator (app.loading, where the app map has one), exactly one known screen, and the same one
+   * on two looks in a row a poll apart. The app may route asynchronously (after Back, on launch),
+   * so a screen seen once may still give way to another.
+   */
+  public String awaitSettledScreen() {
+    var previous = new AtomicReference<List<String>>();
+    boolean hasLoading = map.names().contains(LOADING);
+    var wait = new WebDriverWait(session.driver(), config.timeouts().screen());
+    try {
+      return wait.ignoring(StaleElementReferenceException.class)
+          .until(
+              (Function<WebDriver, String>)
+                  d -> {
+                    StackWatch.check();
+                    List<String> now = shownScreens();
+                    boolean loading = hasLoading && isShown(LOADING);
+                    List<String> before = previous.getAndSet(now);
+                    return !loading && now.size() == 1 && now.equals(before) ? now.get(0) : null;
+                  });
+    } catch (WebDriverException e) {
+      StackWatch.checkAfterFailure();
+      if (!(e instanceof TimeoutException)) {
+        throw e;
+      }
+      throw new ScreenTimeoutException(
+          "Timed out after "
+              + config.timeouts().screen().toSeconds()
+              + "s waiting for the app to settle on one screen in the "
+              + session.describe()
+              + "; it showed "
+              + describeShown()
+              + ".");
+    }
+  }
+
+  private List<String> shownScreens() {
+    return map.names().stream()
+        .filter(n -> n.endsWith(".screen"))
+        .filter(n -> visible(n).isPresent())
+        .map(n -> n.substring(0, n.length() - ".screen".length()))
+        .toList();
+  }
+
   /** Which screens and messages are shown right now, for failure messages. */
   public String describeShown() {
-    List<String> screens =
-        map.names().stream()
-            .filter(n -> n.endsWith(".screen"))
-            .filter(n -> visible(n).isPresent())
-            .map(n -> n.substring(0, n.length() - ".screen".length()))
-            .toList();
+    List<String> screens = shownScreens();
     String shown =
         screens.isEmpty()
             ? "no known screen, at " + session.location()
@@ -247,8 +291,18 @@ public final class Ui {
     var wait = new WebDriverWait(session.driver(), config.timeouts().screen());
     try {
       return wait.ignoring(StaleElementReferenceException.class)
-          .until((Function<WebDriver, WebElement>) d -> visible(locator).orElse(null));
-    } catch (TimeoutException e) {
+          .until(
+              (Function<WebDriver, WebElement>)
+                  d -> {
+                    StackWatch.check();
+                    return visible(locator).orElse(null);
+                  });
+    } catch (WebDriverException e) {
+      // A dead Appium or stand-in is the cause, not the screen that did not show.
+      StackWatch.checkAfterFailure();
+      if (!(e instanceof TimeoutException)) {
+        throw e;
+      }
       throw new ScreenTimeoutException(
           "Timed out after "
               + config.timeouts().screen().toSeconds()

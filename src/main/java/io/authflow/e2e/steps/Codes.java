@@ -15,6 +15,7 @@ public final class Codes {
   private final HarnessConfig config;
   private final Evidence evidence;
   private Instant requestedAt = Instant.now();
+  private String replaced;
 
   public Codes(Inbox inbox, HarnessConfig config, Evidence evidence) {
     this.inbox = inbox;
@@ -25,11 +26,27 @@ public final class Codes {
   /** Call right before the action that sends a code. */
   public void expectNew() {
     requestedAt = Instant.now();
+    replaced = null;
+  }
+
+  /**
+   * Call right before asking for a code again: the next code must differ from {@code first}, or the
+   * "new" code proves nothing (it could be the first one, still valid).
+   */
+  public void expectReplacing(String first) {
+    expectNew();
+    replaced = first;
   }
 
   public String awaitFor(String recipient) {
     OneTimeCode code = inbox.awaitCode(recipient, requestedAt, config.timeouts().code());
     evidence.text("Message with the code, to " + recipient, code.message().asText());
+    if (code.code().equals(replaced)) {
+      throw new AssertionError(
+          "The new code sent to "
+              + recipient
+              + " is the first code again: asking for a new code must send a different one.");
+    }
     return code.code();
   }
 }

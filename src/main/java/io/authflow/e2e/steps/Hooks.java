@@ -1,5 +1,6 @@
 package io.authflow.e2e.steps;
 
+import io.authflow.e2e.config.ConfigException;
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
@@ -11,6 +12,7 @@ import io.authflow.e2e.report.AllureResults;
 import io.authflow.e2e.report.AppiumLogExcerpt;
 import io.authflow.e2e.report.Evidence;
 import io.authflow.e2e.report.PoolSnapshot;
+import io.authflow.e2e.report.PreflightReport;
 import io.authflow.e2e.report.RunEnvironment;
 import io.authflow.e2e.userpool.UserPool;
 import io.authflow.e2e.users.TestUser;
@@ -20,6 +22,7 @@ import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +58,19 @@ public final class Hooks {
   @BeforeAll
   public static void startRun() {
     AllureResults.ofThisRun().writeCategories();
-    HarnessConfig chosen = ConfigLoader.fromSystem();
+    HarnessConfig chosen;
+    try {
+      chosen = ConfigLoader.fromSystem();
+    } catch (ConfigException e) {
+      // Reported like a failed preflight: one entry per problem, not an empty report.
+      PreflightReport.ofThisRun()
+          .write(
+              new Checklist(
+                  System.getProperty("env", "local"),
+                  e.problems().stream().map(p -> CheckResult.fail("Config valid", p, "")).toList(),
+                  Duration.ZERO));
+      throw e;
+    }
     if (Boolean.getBoolean("doctor.skip")) {
       TestRun.start(chosen);
       return;
@@ -145,8 +160,10 @@ public final class Hooks {
 
   private static void ensure(Checklist checklist) {
     if (!checklist.passed()) {
+      PreflightReport.ofThisRun().write(checklist);
       throw new PreflightFailedException(checklist);
     }
+    checklist.warnings().forEach(warning -> LOG.warn("Preflight:\n{}", warning));
     LOG.info(
         "Preflight: all {} checks passed in {} ms (mvn -Pdoctor lists them)",
         checklist.results().size(),

@@ -1,6 +1,7 @@
 package io.authflow.e2e.steps;
 
 import io.authflow.e2e.inbox.Inbox;
+import io.authflow.e2e.local.StackWatch;
 import io.cucumber.picocontainer.CucumberPicoProvider;
 import org.picocontainer.injectors.Provider;
 
@@ -8,6 +9,7 @@ import org.picocontainer.injectors.Provider;
 @CucumberPicoProvider
 public final class InboxProvider implements Provider {
   public Inbox provide() {
-    return TestRun.current().inbox();
+    // Fails at once, naming the part, when the local stack dies under a call.
+    return StackWatch.guard(Inbox.class, TestRun.current().inbox());
   }
 }

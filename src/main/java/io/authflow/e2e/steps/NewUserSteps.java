@@ -100,8 +100,7 @@ public final class NewUserSteps {
 
   @When("they ask for a new confirmation code")
   public void theyAskForANewCode() {
-    codes.awaitFor(user.get().email());
-    codes.expectNew();
+    codes.expectReplacing(codes.awaitFor(user.get().email()));
     confirmSignUp.requestNewCode();
   }
 

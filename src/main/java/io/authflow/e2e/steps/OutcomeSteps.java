@@ -6,6 +6,7 @@ import io.authflow.e2e.report.Evidence;
 import io.authflow.e2e.screens.AppMessages;
 import io.authflow.e2e.screens.AuthMessages;
 import io.authflow.e2e.screens.DashboardScreen;
+import io.authflow.e2e.screens.SettledApp;
 import io.authflow.e2e.screens.SignInScreen;
 import io.cucumber.java.en.Then;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class OutcomeSteps {
   private final ExpectedMessages expectedMessages;
   private final AppMessages appMessages;
   private final Evidence evidence;
+  private final SettledApp settled;
 
   public OutcomeSteps(
       CurrentUser user,
@@ -33,7 +35,8 @@ public final class OutcomeSteps {
       DashboardScreen dashboard,
       ExpectedMessages expectedMessages,
       AppMessages appMessages,
-      Evidence evidence) {
+      Evidence evidence,
+      SettledApp settled) {
     this.user = user;
     this.messages = messages;
     this.expectedMessages = expectedMessages;
@@ -41,6 +44,7 @@ public final class OutcomeSteps {
     this.evidence = evidence;
     this.signIn = signIn;
     this.dashboard = dashboard;
+    this.settled = settled;
   }
 
   @Then("they see the dashboard with their email")
@@ -74,16 +78,16 @@ public final class OutcomeSteps {
 
   @Then("they stay on the sign-in screen")
   public void theyStayOnTheSignInScreen() {
-    signIn.awaitShown();
-    assertThat(dashboard.isShown()).as("dashboard shown").isFalse();
+    // After the submitted attempt's answer, so the screen is the app's decision on it.
+    assertThat(messages.awaitError()).as("error of the refused attempt").isNotBlank();
+    assertThat(settled.screen())
+        .as("screen the app settled on after the refused attempt")
+        .isEqualTo("signIn");
   }
 
   @Then("the dashboard is not shown")
   public void theDashboardIsNotShown() {
-    signIn.awaitShown();
-    assertThat(dashboard.isShown())
-        .as("dashboard shown after the sign-in screen appeared")
-        .isFalse();
+    assertThat(settled.screen()).as("screen the app settled on").isNotEqualTo("dashboard");
   }
 
   private void told(ExpectedMessages.Expected expected) {

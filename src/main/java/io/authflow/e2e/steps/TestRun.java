@@ -1,15 +1,18 @@
 package io.authflow.e2e.steps;
 
 import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.config.TargetConfig.Farm;
 import io.authflow.e2e.device.RunDevices;
 import io.authflow.e2e.inbox.CodeExtractor;
 import io.authflow.e2e.inbox.Inbox;
 import io.authflow.e2e.inbox.MailosaurInbox;
 import io.authflow.e2e.inbox.SmtpInbox;
 import io.authflow.e2e.local.LocalStack;
+import io.authflow.e2e.local.StackWatch;
 import io.authflow.e2e.userpool.CognitoUserPool;
 import io.authflow.e2e.userpool.PoolGuard;
 import io.authflow.e2e.userpool.UserPool;
+import io.authflow.e2e.users.TestUsers;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +63,8 @@ public final class TestRun {
                   config.userPool().id(),
                   config.userPool().disposable(),
                   users.emailPrefix(),
-                  users.emailDomain()));
+                  users.emailDomain()),
+              config.timeouts().api());
       if (!config.embeddedStack()) {
         // A real pool's own password policy, unless amplify_outputs.json already gave it.
         config = config.withUserPool(pool.withPoolPasswordPolicy());
@@ -71,6 +75,11 @@ public final class TestRun {
           config.env(),
           config.userPool().id(),
           swept);
+      var target = config.target();
+      if (!config.embeddedStack() && (target.farm() == Farm.NONE || target.farm() == Farm.GRID)) {
+        // A server of our own (or a Grid) that dies is named like a local part.
+        StackWatch.watchRemoteAppium(target.appium(), config.timeouts().api());
+      }
       current = new TestRun(config, stack, inbox, pool);
     } catch (RuntimeException e) {
       if (stack != null) {
@@ -83,15 +92,20 @@ public final class TestRun {
   static synchronized void stop() {
     if (current != null) {
       RunDevices.shared().closeAll();
-      String prefix = current.config.users().emailPrefix() + "-";
+      // This run's users only: parallel jobs on the same pool have their own.
+      String prefix = TestUsers.runPrefix(current.config.users().emailPrefix());
       try {
         // Every scenario deletes its users; a count above zero here is a cleanup bug to chase.
+        // Guarded: a dead stand-in is named at once rather than after the SDK's retries.
         LOG.info(
-            "Run end: {} test user(s) left in pool {}",
-            current.pool.countTestUsers(prefix),
+            "Run end: {} test user(s) of this run left in pool {}",
+            StackWatch.guard(UserPool.class, current.pool).countTestUsers(prefix),
             current.config.userPool().id());
       } catch (RuntimeException e) {
-        LOG.warn("Run end: could not count left-over test users: {}", e.getMessage());
+        String message = String.valueOf(e.getMessage());
+        LOG.warn(
+            "Run end: could not count left-over test users: {}",
+            message.lines().findFirst().orElse(message));
       }
       current.pool.close();
       if (current.stack != null) {

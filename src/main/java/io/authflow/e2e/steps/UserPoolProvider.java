@@ -1,5 +1,6 @@
 package io.authflow.e2e.steps;
 
+import io.authflow.e2e.local.StackWatch;
 import io.authflow.e2e.userpool.UserPool;
 import io.cucumber.picocontainer.CucumberPicoProvider;
 import org.picocontainer.injectors.Provider;
@@ -8,6 +9,7 @@ import org.picocontainer.injectors.Provider;
 @CucumberPicoProvider
 public final class UserPoolProvider implements Provider {
   public UserPool provide() {
-    return TestRun.current().pool();
+    // Fails at once, naming the part, when the local stack dies under a call.
+    return StackWatch.guard(UserPool.class, TestRun.current().pool());
   }
 }

@@ -50,7 +50,8 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
   // Read once: the app client's settings do not change during a run.
   private ExistenceErrors existenceErrors;
 
-  public CognitoUserPool(UserPoolConfig config, PoolGuard guard) {
+  /** {@code callTimeout} bounds each call, its retries included (timeouts.api). */
+  public CognitoUserPool(UserPoolConfig config, PoolGuard guard, Duration callTimeout) {
     this.config = config;
     this.guard = guard;
     var builder =
@@ -58,10 +59,11 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
             .region(Region.of(config.region()))
             .overrideConfiguration(
                 o ->
-                    o.retryStrategy(
-                        AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                            .maxAttempts(MAX_ATTEMPTS)
-                            .build()));
+                    o.apiCallTimeout(callTimeout)
+                        .retryStrategy(
+                            AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(MAX_ATTEMPTS)
+                                .build()));
     if (config.hasEndpointOverride()) {
       builder
           .endpointOverride(URI.create(config.endpoint()))
@@ -83,6 +85,20 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
             listUsers("email = \"" + email + "\"").stream()
                 .findFirst()
                 .map(CognitoUserPool::toPoolUser));
+  }
+
+  @Override
+  public boolean hasAccount(String email) {
+    return call(
+        "look up " + email + " by name",
+        () -> {
+          try {
+            client.adminGetUser(r -> r.userPoolId(config.id()).username(email));
+            return true;
+          } catch (UserNotFoundException absent) {
+            return false;
+          }
+        });
   }
 
   @Override
@@ -121,7 +137,9 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
   @Override
   public void delete(String email) {
     guard.checkDestructive("delete", email);
-    find(email).ifPresent(user -> deleteUsername(user.username(), email));
+    // By the address itself: Cognito takes an email alias as the username of admin calls, and a
+    // search (ListUsers) can miss a user it has not indexed yet.
+    deleteUsername(email, email);
   }
 
   @Override

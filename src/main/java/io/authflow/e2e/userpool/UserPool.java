@@ -16,6 +16,12 @@ public interface UserPool {
    */
   PoolUser createConfirmed(String email, String password, Map<String, String> attributes);
 
+  /**
+   * Whether the pool has an account for {@code email}, asked by name (AdminGetUser): unlike a
+   * search, it cannot miss a user.
+   */
+  boolean hasAccount(String email);
+
   /** Deletes the user with this email, if there is one. */
   void delete(String email);
 

@@ -22,13 +22,17 @@ public final class PasswordGenerator {
   }
 
   public String generate() {
+    return ofLength(Math.max(policy.minLength(), 8) + 4);
+  }
+
+  /** {@code length} characters (4 or more), one of each class among them. */
+  private String ofLength(int length) {
     List<Character> chars = new ArrayList<>();
     // One of each class whether required or not: a stricter real pool still accepts it.
     for (String set : List.of(UPPER, LOWER, DIGITS, SYMBOLS)) {
       chars.add(pick(set));
     }
     String all = UPPER + LOWER + DIGITS + SYMBOLS;
-    int length = Math.max(policy.minLength(), 8) + 4;
     while (chars.size() < length) {
       chars.add(pick(all));
     }
@@ -46,7 +50,8 @@ public final class PasswordGenerator {
     String valid = generate();
     return switch (flaw) {
       // Still 6 or more: below that Cognito answers with a request-validation error instead.
-      case TOO_SHORT -> valid.substring(0, Math.max(6, policy.minLength() - 1));
+      // A cut-off valid password could lose a class too; this one keeps all four.
+      case TOO_SHORT -> ofLength(Math.max(6, policy.minLength() - 1));
       case NO_NUMBER -> replaceAll(valid, DIGITS, LOWER);
       case NO_UPPERCASE -> replaceAll(valid, UPPER, LOWER);
       case NO_LOWERCASE -> replaceAll(valid, LOWER, UPPER);

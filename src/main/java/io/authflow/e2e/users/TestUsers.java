@@ -82,17 +82,48 @@ public final class TestUsers implements Disposable {
     return passwords;
   }
 
+  /** The start of every address this run makes; other runs' users (parallel jobs) do not match. */
+  public static String runPrefix(String emailPrefix) {
+    return emailPrefix + "-" + RUN + "-";
+  }
+
+  /**
+   * Deletes every user this scenario made and clears what was sent to them and to its mobiles,
+   * whatever fails: each failure is returned as one line ("could not delete … : …"), none stops the
+   * rest. Deletes by address directly (AdminDeleteUser), so a user the pool's search would miss is
+   * deleted too.
+   */
+  public List<String> cleanUp() {
+    List<String> failures = new ArrayList<>();
+    for (String email : created) {
+      attempt(failures, "delete test user " + email, () -> pool.delete(email));
+      attempt(failures, "clear the inbox of " + email, () -> inbox.clear(email));
+    }
+    for (String mobile : mobiles) {
+      attempt(failures, "clear the inbox of " + mobile, () -> inbox.clear(mobile));
+    }
+    created.clear();
+    mobiles.clear();
+    return failures;
+  }
+
+  /** After the scenario's own cleanup hook, which has run by now unless the run broke off. */
   @Override
   public void dispose() {
-    for (String email : created) {
-      try {
-        pool.delete(email);
-      } catch (RuntimeException e) {
-        // One failed delete must not keep the others; the run-start sweeper catches what remains.
-        LOG.warn("Could not delete test user {}: {}", email, e.getMessage());
-      }
-      inbox.clear(email);
+    // PicoContainer stops disposing at the first exception: nothing may escape from here.
+    try {
+      cleanUp().forEach(failure -> LOG.warn("Cleanup: {}", failure));
+    } catch (RuntimeException e) {
+      LOG.warn("Cleanup failed: {}", e.getMessage());
     }
-    mobiles.forEach(inbox::clear);
+  }
+
+  private static void attempt(List<String> failures, String what, Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      String message = String.valueOf(e.getMessage());
+      failures.add("could not " + what + ": " + message.lines().findFirst().orElse(message));
+    }
   }
 }

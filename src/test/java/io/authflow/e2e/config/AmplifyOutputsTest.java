@@ -9,13 +9,19 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * An Amplify Gen 2 app's amplify_outputs.json (schema 1.4, src/test/resources/amplify) read on its
- * own and through the config loader (userPool.amplifyOutputs).
+ * An Amplify Gen 2 app's amplify_outputs.json (src/test/resources/amplify) read on its own and
+ * through the config loader (userPool.amplifyOutputs). versions/ holds a file of each schema
+ * version amplify-backend has published (1 to 1.5,
+ * packages/client-config/src/client-config-schema), each valid against its schema, including the
+ * shapes backends wrote before PR #1751: only the true flags, and no min_length.
  */
 class AmplifyOutputsTest {
   private static final String REMOTE =
@@ -42,6 +48,51 @@ class AmplifyOutputsTest {
     assertThat(outputs.userPoolId()).isEqualTo("eu-central-1_Ab3dE5gH7");
     assertThat(outputs.userPoolClientId()).isEqualTo("4t1c9k2m7q3r8s5u6v0w1x2y3z");
     assertThat(outputs.passwordPolicy()).contains(new PasswordPolicy(12, true, true, true, false));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    // file, pool id, min length, upper, lower, numbers, symbols (empty: no policy in the file)
+    "v1-true-flags-only.json, us-east-1_Qw7Er9Ty1, 10, false, true, true, false",
+    "v1-flags-without-length.json, us-east-1_Qw7Er9Ty1, 8, true, true, true, true",
+    "v1.json, us-east-1_Qw7Er9Ty1, 8, true, true, true, true",
+    "v1.1.json, eu-west-2_Zx8Cv6Bn4, 12, true, true, true, false",
+    "v1.2.json, ap-southeast-2_Lk4Jh2Gf0, , , , , ",
+    "v1.3.json, ca-central-1_Mn3Bv5Cx7, 16, false, false, false, false",
+    "v1.4.json, eu-north-1_Pq2Rs4Tu6, 8, true, true, true, true",
+    "v1.5.json, sa-east-1_Hg5Fd3Sa1, 9, false, true, false, true"
+  })
+  void everySchemaVersionLoadsWithItsPolicyRead(
+      String file,
+      String poolId,
+      Integer minLength,
+      Boolean upper,
+      Boolean lower,
+      Boolean numbers,
+      Boolean symbols) {
+    AmplifyOutputs outputs = AmplifyOutputs.read(resource("versions/" + file));
+
+    assertThat(outputs.userPoolId()).isEqualTo(poolId);
+    assertThat(outputs.region()).isEqualTo(poolId.substring(0, poolId.indexOf('_')));
+    assertThat(outputs.passwordPolicy())
+        .isEqualTo(
+            minLength == null
+                ? Optional.empty()
+                : Optional.of(new PasswordPolicy(minLength, upper, lower, numbers, symbols)));
+  }
+
+  @Test
+  void aFileWithOnlyTheTrueFlagsGivesTheConfigItsPolicy() throws IOException {
+    write(
+        REMOTE
+            + "userPool:\n  amplifyOutputs: "
+            + resource("versions/v1-true-flags-only.json")
+            + "\n");
+
+    UserPoolConfig pool = load().userPool();
+
+    assertThat(pool.passwordPolicy()).isEqualTo(new PasswordPolicy(10, false, true, true, false));
+    assertThat(pool.passwordPolicySource()).isEqualTo(PolicySource.AMPLIFY_OUTPUTS);
   }
 
   @Test

@@ -297,6 +297,57 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aBadValueFromAFlagIsBlamedOnTheFlagNotOnTheFile() throws IOException {
+    write("remote", REMOTE);
+
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(
+                        configDir,
+                        Map.of("authflow.timeouts.screen", "soon"),
+                        withKey(Map.of("AUTHFLOW_TARGET_SESSIONPERWORKER", "maybe")))
+                    .load("remote"));
+
+    assertThat(e.problems())
+        .anySatisfy(p -> assertThat(p).startsWith("-Dauthflow.timeouts.screen: timeouts.screen"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("AUTHFLOW_TARGET_SESSIONPERWORKER: target.sessionPerWorker"))
+        .noneSatisfy(p -> assertThat(p).contains("remote.yaml"));
+  }
+
+  @Test
+  void anEmailDomainThatIsNoTestDomainIsRefused() throws IOException {
+    write("remote", REMOTE + "users:\n  emailDomain: gmail.com\n");
+
+    assertThat(loadFails("remote").problems())
+        .singleElement()
+        .asString()
+        .startsWith(
+            configDir.resolve("remote.yaml")
+                + ": users.emailDomain is 'gmail.com', which is not a test domain")
+        .contains("users.testDomains");
+  }
+
+  @Test
+  void theLocalDomainTheMailosaurServersDomainAndListedTestDomainsAreAccepted() throws IOException {
+    write("local-like", REMOTE + "users:\n  emailDomain: authflow.test\n");
+    write(
+        "mailosaur",
+        REMOTE.replace("type: mailosaur", "type: mailosaur\n  serverId: abcd1234")
+            + "users:\n  emailDomain: abcd1234.mailosaur.net\n");
+    write(
+        "own", REMOTE + "users:\n  emailDomain: qa.example.org\n  testDomains: [qa.example.org]\n");
+
+    assertThat(load("local-like").users().emailDomain()).isEqualTo("authflow.test");
+    assertThat(load("mailosaur").users().emailDomain()).isEqualTo("abcd1234.mailosaur.net");
+    assertThat(load("own").users().emailDomain()).isEqualTo("qa.example.org");
+  }
+
+  @Test
   void unrelatedPropertiesAndVariablesAreIgnored() throws IOException {
     write("remote", REMOTE);
 

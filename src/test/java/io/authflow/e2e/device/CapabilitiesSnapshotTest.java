@@ -21,10 +21,12 @@ import org.openqa.selenium.json.Json;
 /**
  * The capabilities each profile sends, as JSON snapshots under src/test/resources/capabilities, and
  * each farm's documented shape checked key by key. A changed snapshot is a changed request to a
- * farm: review the diff, then rewrite the snapshots with -Dsnapshots.update=true.
+ * farm: a failing run writes the actual capabilities under target/capabilities-actual/ for review;
+ * copying them over a snapshot is a person's decision, never the test's.
  */
 class CapabilitiesSnapshotTest {
   private static final Path SNAPSHOTS = Path.of("src/test/resources/capabilities");
+  private static final Path ACTUAL = Path.of("target/capabilities-actual");
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -47,20 +49,25 @@ class CapabilitiesSnapshotTest {
         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(capabilities(env, Map.of()))
             + "\n";
     Path snapshot = SNAPSHOTS.resolve(env + ".json");
-    if (Boolean.getBoolean("snapshots.update")) {
-      Files.writeString(snapshot, actual);
-    }
-    if (!Files.isRegularFile(snapshot)) {
+    String expected = Files.isRegularFile(snapshot) ? Files.readString(snapshot) : "";
+    if (!actual.equals(expected)) {
+      // Never written over by the run it checks: the actual request goes beside, for a person to
+      // review and copy.
+      Path proposed = ACTUAL.resolve(env + ".json");
+      Files.createDirectories(ACTUAL);
+      Files.writeString(proposed, actual);
       fail(
-          "No snapshot "
+          "The capabilities of "
+              + env
+              + (expected.isEmpty() ? " have no snapshot " + snapshot : " differ from " + snapshot)
+              + ". Review them (diff "
               + snapshot
-              + "; create it with mvn test -Dsnapshots.update=true and review it.");
+              + " "
+              + proposed
+              + "); if the change is intended, copy "
+              + proposed
+              + " over the snapshot.");
     }
-    assertThat(actual)
-        .as(
-            "capabilities of %s differ from %s (review, then -Dsnapshots.update=true)",
-            env, snapshot)
-        .isEqualTo(Files.readString(snapshot));
   }
 
   @Test
@@ -108,7 +115,7 @@ class CapabilitiesSnapshotTest {
     Map<String, Object> caps = capabilities("lambdatest-android", Map.of());
     assertThat(options(caps, "lt:options"))
         .containsKeys(
-            "username",
+            "user",
             "accessKey",
             "build",
             "name",
@@ -116,11 +123,41 @@ class CapabilitiesSnapshotTest {
             "deviceName",
             "platformVersion",
             "isRealMobile",
-            "app")
+            "app",
+            "newCommandTimeout")
         .containsEntry("isRealMobile", true)
         .containsEntry("platformName", "android")
         .containsEntry("app", "lt://APP10160301691753941998244672");
-    assertThat(caps).doesNotContainKey("appium:app");
+    assertThat(caps).doesNotContainKeys("appium:app", "appium:newCommandTimeout");
+  }
+
+  @Test
+  void everyTargetKeepsAnIdleSessionLongerThanTheLongestWait() {
+    for (String env : new String[] {"local", "android-emulator", "browserstack-android", "grid"}) {
+      assertThat(capabilities(env, Map.of("AUTHFLOW_TIMEOUTS_CODE", "PT5M")))
+          .as(env)
+          .containsEntry("appium:newCommandTimeout", 360);
+    }
+    assertThat(
+            options(
+                capabilities("lambdatest-android", Map.of("AUTHFLOW_TIMEOUTS_CODE", "PT5M")),
+                "lt:options"))
+        .containsEntry("newCommandTimeout", 360);
+  }
+
+  @Test
+  void aProfileCanSetItsOwnNewCommandTimeout() {
+    HarnessConfig config =
+        Profiles.complete("android-emulator", Profiles.appFor("android-emulator"), Map.of());
+    var caps =
+        SessionOptions.forTarget(
+            withCapabilities(config, Map.of("appium:newCommandTimeout", 20)),
+            config.timeouts(),
+            "x",
+            "app.apk",
+            Optional.empty());
+    assertThat(SessionOptions.newCommandTimeout(caps, config.target().farm()))
+        .contains(java.time.Duration.ofSeconds(20));
   }
 
   @Test
@@ -137,7 +174,8 @@ class CapabilitiesSnapshotTest {
   void aWorkersDeviceIsSentAsItsUdid() {
     HarnessConfig config = config("android-emulator", Map.of());
     var caps =
-        SessionOptions.forTarget(config.target(), "x", "app.apk", Optional.of("emulator-5556"));
+        SessionOptions.forTarget(
+            config.target(), config.timeouts(), "x", "app.apk", Optional.of("emulator-5556"));
     assertThat(caps.getCapability("appium:udid")).isEqualTo("emulator-5556");
   }
 
@@ -148,7 +186,8 @@ class CapabilitiesSnapshotTest {
             ? Optional.empty()
             : Optional.of(config.target().udids().get(0));
     return onTheWire(
-        SessionOptions.forTarget(config.target(), config.env(), config.target().app(), udid));
+        SessionOptions.forTarget(
+            config.target(), config.timeouts(), config.env(), config.target().app(), udid));
   }
 
   /** As Selenium sends them in the new-session request (platformName as text, and so on). */
@@ -164,22 +203,31 @@ class CapabilitiesSnapshotTest {
   /** With a capability added the way a profile's target.capabilities would add it. */
   private static Map<String, Object> withExtra(String env, String key, Map<String, Object> value) {
     HarnessConfig config = config(env, Map.of());
+    return onTheWire(
+        SessionOptions.forTarget(
+            withCapabilities(config, Map.of(key, value)),
+            config.timeouts(),
+            env,
+            config.target().app(),
+            Optional.empty()));
+  }
+
+  private static io.authflow.e2e.config.TargetConfig withCapabilities(
+      HarnessConfig config, Map<String, Object> capabilities) {
     var target = config.target();
-    var extended =
-        new io.authflow.e2e.config.TargetConfig(
-            target.platform(),
-            target.appium(),
-            target.farm(),
-            target.app(),
-            target.device(),
-            target.osVersion(),
-            target.appiumVersion(),
-            target.build(),
-            target.credentials(),
-            target.udids(),
-            target.sessionPerWorker(),
-            Map.of(key, value));
-    return onTheWire(SessionOptions.forTarget(extended, env, target.app(), Optional.empty()));
+    return new io.authflow.e2e.config.TargetConfig(
+        target.platform(),
+        target.appium(),
+        target.farm(),
+        target.app(),
+        target.device(),
+        target.osVersion(),
+        target.appiumVersion(),
+        target.build(),
+        target.credentials(),
+        target.udids(),
+        target.sessionPerWorker(),
+        capabilities);
   }
 
   private static HarnessConfig config(String env, Map<String, String> variables) {

@@ -15,51 +15,74 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 
-/** What the run keeps across scenarios: a device per worker, a session per worker, one upload. */
+/**
+ * What the run keeps across scenarios: devices and kept sessions leased per scenario, one upload.
+ */
 class RunDevicesTest {
   private final RunDevices devices = new RunDevices();
   private final List<String> calls = new ArrayList<>();
 
   @Test
-  void eachWorkerIsBoundToItsOwnDeviceForGood() throws Exception {
+  void scenariosRunningAtOnceHoldDifferentDevicesWhateverThreadTheyRunOn() {
     List<String> udids = List.of("emulator-5554", "emulator-5556");
-    ExecutorService workers = Executors.newFixedThreadPool(2);
-    try {
-      var first = CompletableFuture.supplyAsync(() -> twice(udids), workers);
-      var second = CompletableFuture.supplyAsync(() -> twice(udids), workers);
+    var first = devices.lease();
+    var second = devices.lease();
 
-      assertThat(List.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS)))
-          .containsExactlyInAnyOrder("emulator-5554", "emulator-5556");
-    } finally {
-      workers.shutdownNow();
-    }
+    String one = first.udid(udids).orElseThrow();
+    String two = second.udid(udids).orElseThrow();
+
+    assertThat(List.of(one, two)).containsExactlyInAnyOrder("emulator-5554", "emulator-5556");
+    assertThat(first.udid(udids)).as("the same device for the whole scenario").contains(one);
   }
 
   @Test
-  void aWorkerBeyondTheDevicesIsToldHowManyMayRun() throws Exception {
-    devices.udid(List.of("emulator-5554"));
-    var other =
-        CompletableFuture.supplyAsync(
-            () ->
-                catchThrowableOfType(
-                    SessionStartException.class, () -> devices.udid(List.of("emulator-5554"))));
+  void aReleasedDeviceGoesToTheNextScenarioOnAnyThread() throws Exception {
+    List<String> udids = List.of("emulator-5554");
+    var first = devices.lease();
+    first.udid(udids);
+    first.release();
 
-    assertThat(other.get(10, TimeUnit.SECONDS).getMessage())
-        .contains("all 1 in target.udids are bound to other workers")
+    var next =
+        CompletableFuture.supplyAsync(
+            () -> {
+              var lease = devices.lease();
+              return lease.udid(udids).orElseThrow();
+            });
+
+    assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo("emulator-5554");
+  }
+
+  @Test
+  void aScenarioBeyondTheDevicesIsToldHowManyMayRun() {
+    devices.lease().udid(List.of("emulator-5554"));
+
+    var e =
+        catchThrowableOfType(
+            SessionStartException.class, () -> devices.lease().udid(List.of("emulator-5554")));
+
+    assertThat(e.getMessage())
+        .contains("all 1 in target.udids are in use by other scenarios")
         .contains("run at most 1 workers");
   }
 
   @Test
   void noUdidsLeavesTheChoiceToTheServer() {
-    assertThat(devices.udid(List.of())).isEmpty();
+    assertThat(devices.lease().udid(List.of())).isEmpty();
   }
 
   @Test
-  void aKeptSessionStartsOnceAndIsResetForEachLaterScenario() {
-    WebDriver first = devices.kept(() -> driver("one"), d -> calls.add("reset"));
-    WebDriver second = devices.kept(() -> driver("two"), d -> calls.add("reset"));
+  void aKeptSessionStartsOnceAndIsResetForEachLaterScenario() throws Exception {
+    var first = devices.lease();
+    WebDriver one = first.kept(() -> driver("one"), d -> calls.add("reset"));
+    first.release();
 
-    assertThat(second).isSameAs(first);
+    // The next scenario may run on another thread of the pool: it still gets the session.
+    WebDriver two =
+        CompletableFuture.supplyAsync(
+                () -> devices.lease().kept(() -> driver("two"), d -> calls.add("reset")))
+            .get(10, TimeUnit.SECONDS);
+
+    assertThat(two).isSameAs(one);
     assertThat(calls).containsExactly("start one", "reset");
 
     devices.closeAll();
@@ -67,15 +90,28 @@ class RunDevicesTest {
   }
 
   @Test
+  void scenariosRunningAtOnceNeverShareAKeptSession() {
+    WebDriver one = devices.lease().kept(() -> driver("one"), d -> calls.add("reset"));
+    WebDriver two = devices.lease().kept(() -> driver("two"), d -> calls.add("reset"));
+
+    assertThat(two).isNotSameAs(one);
+    assertThat(calls).containsExactly("start one", "start two");
+  }
+
+  @Test
   void aKeptSessionTheServerEndedIsReplaced() {
-    devices.kept(() -> driver("one"), d -> calls.add("reset"));
+    var first = devices.lease();
+    first.kept(() -> driver("one"), d -> calls.add("reset"));
+    first.release();
 
     WebDriver replaced =
-        devices.kept(
-            () -> driver("two"),
-            d -> {
-              throw new WebDriverException("session deleted because of idle timeout");
-            });
+        devices
+            .lease()
+            .kept(
+                () -> driver("two"),
+                d -> {
+                  throw new WebDriverException("session deleted because of idle timeout");
+                });
 
     assertThat(replaced.toString()).isEqualTo("two");
     assertThat(calls).containsExactly("start one", "quit one", "start two");
@@ -102,12 +138,6 @@ class RunDevicesTest {
     } finally {
       workers.shutdownNow();
     }
-  }
-
-  private String twice(List<String> udids) {
-    String first = devices.udid(udids).orElseThrow();
-    assertThat(devices.udid(udids)).contains(first);
-    return first;
   }
 
   /** A driver that records being started and quit; nothing else is called on it here. */

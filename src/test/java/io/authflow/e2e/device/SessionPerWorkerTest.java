@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.appium.java_client.service.local.AppiumDriverLocalService;
 import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.local.BrowserLookup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ class SessionPerWorkerTest {
   @Test
   void theNextScenarioGetsTheSameSessionWithTheAppReopenedAndItsStorageCleared() {
     String url = "http://127.0.0.1:" + app.getAddress().getPort() + "/";
-    HarnessConfig config =
+    HarnessConfig profile =
         Profiles.complete(
             "local",
             "",
@@ -66,6 +67,10 @@ class SessionPerWorkerTest {
                 url,
                 "AUTHFLOW_TARGET_SESSIONPERWORKER",
                 "true"));
+    // This machine's browser and driver, as the local stack adds them.
+    HarnessConfig config =
+        profile.withTargetDefaults(
+            BrowserLookup.forThisMachine().find(profile.localStack()).capabilities());
 
     AppSession first = new AppSession(config);
     first.launch();

@@ -1,17 +1,30 @@
 package io.authflow.e2e.inbox;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.github.tomakehurst.wiremock.client.BasicCredentials;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.authflow.e2e.config.ConfigException;
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.InboxConfig.InboxType;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The documented real-pool profile, config/staging.yaml, filled in with AUTHFLOW_ variables as the
@@ -19,17 +32,43 @@ import org.junit.jupiter.api.Test;
  */
 class MailosaurInboxConfigTest {
   private static final String KEY = "mls-test-key-7f3a9c2e51";
+  private static final String EMAIL = "authflow-run1-1@abcd1234.mailosaur.net";
+
+  @RegisterExtension
+  static WireMockExtension mailosaur =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private static String resource(String name) {
+    try (var in = MailosaurInboxConfigTest.class.getResourceAsStream("/mailosaur/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   @Test
   void theStagingProfileFilledInFromTheEnvironmentGivesAMailosaurInbox() {
-    HarnessConfig config = staging(Map.of());
+    HarnessConfig config = staging(Map.of("AUTHFLOW_INBOX_APIURL", mailosaur.baseUrl() + "/"));
 
     assertThat(config.inbox().type()).isEqualTo(InboxType.MAILOSAUR);
     assertThat(config.inbox().serverId()).isEqualTo("abcd1234");
     assertThat(config.userPool().id()).isEqualTo("eu-central-1_Ab3dE5gH7");
     assertThat(config.userPool().disposable()).isFalse();
-    assertThat(MailosaurInbox.fromEnvironment(config, Map.of("MAILOSAUR_API_KEY", KEY)))
-        .isNotNull();
+    var inbox = MailosaurInbox.fromEnvironment(config, Map.of("MAILOSAUR_API_KEY", KEY));
+    mailosaur.stubFor(
+        post(urlPathEqualTo("/api/messages/search"))
+            .willReturn(okJson(resource("search-one-email.json"))));
+    mailosaur.stubFor(
+        get(urlPathMatching("/api/messages/[^/]+"))
+            .willReturn(okJson(resource("message-email.json"))));
+
+    // The inbox from the config asks the configured server, with the key from the environment.
+    assertThat(inbox.awaitCode(EMAIL, Instant.EPOCH, Duration.ofSeconds(5)).code())
+        .isEqualTo("482913");
+    mailosaur.verify(
+        postRequestedFor(urlPathEqualTo("/api/messages/search"))
+            .withQueryParam("server", equalTo("abcd1234"))
+            .withBasicAuth(new BasicCredentials(KEY, "")));
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.inbox.InboxUnavailableException;
+import io.authflow.e2e.local.LocalParts;
 import io.authflow.e2e.screens.ScreenTimeoutException;
 import io.authflow.e2e.userpool.CognitoUserPool;
 import io.authflow.e2e.userpool.PoolGuard;
@@ -96,13 +97,23 @@ class CategoriesTest {
     var pool = unreachable.userPool();
     Throwable poolDown;
     try (var cognito =
-        new CognitoUserPool(pool, new PoolGuard(pool.id(), true, "authflow", "authflow.test"))) {
+        new CognitoUserPool(
+            pool,
+            new PoolGuard(pool.id(), true, "authflow", "authflow.test"),
+            unreachable.timeouts().api())) {
       poolDown = catchThrowable(() -> cognito.find("authflow-x-1@authflow.test"));
     }
 
     assertThat(categoriesOf(poolDown)).containsExactly("Environment faults");
     assertThat(categoriesOf(new InboxUnavailableException("Mailosaur answered HTTP 503")))
         .containsExactly("Environment faults");
+  }
+
+  @Test
+  void aLocalPartThatStoppedIsAnEnvironmentFaultWhateverTheScreenShowed() {
+    Throwable standInDead = LocalParts.stopped("The Cognito stand-in stopped (exit code 137)");
+
+    assertThat(categoriesOf(standInDead)).containsExactly("Environment faults");
   }
 
   @Test

@@ -28,6 +28,18 @@ class RedactorTest {
   }
 
   @Test
+  void credentialsInAUrlAreHiddenAlsoWhenNoVariableHoldsThem() {
+    String text =
+        "Appium at https://qa-user:Zx9$kL2#q@mobile-hub.example.test/wd/hub refused; see"
+            + " http://127.0.0.1:4723/status and mailto:a@b.test";
+
+    assertThat(redactor.redact(text))
+        .doesNotContain("qa-user", "Zx9$kL2#q")
+        .contains("https://" + Redactor.MASK + "@mobile-hub.example.test/wd/hub")
+        .contains("http://127.0.0.1:4723/status", "mailto:a@b.test");
+  }
+
+  @Test
   void ordinaryVariablesAndTooShortValuesStayReadable() {
     assertThat(redactor.redact("home /home/tester, abc")).isEqualTo("home /home/tester, abc");
   }

@@ -69,6 +69,11 @@ class ExpectedMessagesTest {
     }
 
     @Override
+    public boolean hasAccount(String email) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public PoolUser createConfirmed(String email, String password, Map<String, String> attributes) {
       throw new UnsupportedOperationException();
     }

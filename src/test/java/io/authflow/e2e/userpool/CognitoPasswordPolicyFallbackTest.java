@@ -117,7 +117,9 @@ class CognitoPasswordPolicyFallbackTest {
             "eu-central-1", POOL_ID, "client123", cognito.baseUrl(), false, CONFIGURED, source, "");
     try (var pool =
         new CognitoUserPool(
-            config, new PoolGuard(POOL_ID, false, "authflow", "abcd1234.mailosaur.net"))) {
+            config,
+            new PoolGuard(POOL_ID, false, "authflow", "abcd1234.mailosaur.net"),
+            java.time.Duration.ofSeconds(60))) {
       return pool.withPoolPasswordPolicy();
     }
   }

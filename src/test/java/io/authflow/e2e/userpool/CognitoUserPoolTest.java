@@ -103,7 +103,9 @@ class CognitoUserPoolTest {
 
     try (var legacy =
         new CognitoUserPool(
-            legacyConfig, new PoolGuard(cognito.userPoolId(), true, PREFIX, DOMAIN))) {
+            legacyConfig,
+            new PoolGuard(cognito.userPoolId(), true, PREFIX, DOMAIN),
+            Duration.ofSeconds(60))) {
       assertThat(pool.existenceErrors())
           .isEqualTo(new ExistenceErrors(cognito.appClientId(), "ENABLED"));
       assertThat(pool.existenceErrors().hidden()).isTrue();
@@ -125,6 +127,18 @@ class CognitoUserPoolTest {
     pool.delete(email);
 
     assertThat(pool.find(email)).isEmpty();
+  }
+
+  @Test
+  void hasAccountAsksByNameAndDeleteRemovesByName() {
+    String email = testAddress("by-name");
+    pool.createConfirmed(email, PASSWORD, Map.of());
+    assertThat(pool.hasAccount(email)).isTrue();
+
+    pool.delete(email);
+
+    assertThat(pool.hasAccount(email)).isFalse();
+    assertThat(pool.hasAccount(testAddress("never"))).isFalse();
   }
 
   @Test
@@ -228,7 +242,8 @@ class CognitoUserPoolTest {
             POLICY,
             PolicySource.CONFIG,
             "");
-    return new CognitoUserPool(config, new PoolGuard(poolId, disposable, PREFIX, DOMAIN));
+    return new CognitoUserPool(
+        config, new PoolGuard(poolId, disposable, PREFIX, DOMAIN), Duration.ofSeconds(60));
   }
 
   private static String testAddress(String what) {

@@ -1,0 +1,194 @@
+package io.authflow.e2e.local;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Watches the running local stack's parts, so a part that dies is named the moment it matters:
+ * {@link #check()} throws {@link LocalPartStoppedException} ("the Cognito stand-in stopped (exit
+ * code …)") once any part has stopped, and keeps throwing the same cause for the rest of the run,
+ * so every later step fails at once instead of waiting out its timeout. Without a local stack (a
+ * remote target) it never throws.
+ */
+public final class StackWatch {
+  // How often a guarded call looks at the stack while it waits; a process check is cheap.
+  private static final Duration LOOK_EVERY = Duration.ofMillis(100);
+  private static final ExecutorService CALLS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread thread = new Thread(r, "authflow-watched-call");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private static volatile Object watched;
+  private static volatile Supplier<Optional<String>> stoppedPart = Optional::empty;
+  private static volatile Supplier<Optional<String>> unhealthyPart = Optional::empty;
+  private static volatile String cause;
+
+  private StackWatch() {}
+
+  static void watch(LocalStack stack) {
+    watch(stack, stack::stoppedPart, stack::unhealthyPart);
+  }
+
+  /**
+   * {@code stoppedPart} names the first part of {@code stack} found stopped (a cheap look at the
+   * processes), {@code unhealthyPart} also the first that no longer answers (a request each).
+   */
+  static synchronized void watch(
+      Object stack,
+      Supplier<Optional<String>> stoppedPart,
+      Supplier<Optional<String>> unhealthyPart) {
+    StackWatch.stoppedPart = stoppedPart;
+    StackWatch.unhealthyPart = unhealthyPart;
+    watched = stack;
+    cause = null;
+  }
+
+  /**
+   * Watches an Appium server this run did not start (target.appium): after a failure it is asked
+   * for /status, and one that no longer answers becomes the cause of this and every later step. Not
+   * for farms: their hubs answer for many servers, and a dead session there is not a dead hub.
+   */
+  public static void watchRemoteAppium(String url, Duration timeout) {
+    String base = url.endsWith("/") ? url : url + "/";
+    watch(base, Optional::empty, () -> remoteAppiumDown(base, timeout));
+  }
+
+  private static Optional<String> remoteAppiumDown(String base, Duration timeout) {
+    var client = java.net.http.HttpClient.newBuilder().connectTimeout(timeout).build();
+    try {
+      var answer =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "status"))
+                  .timeout(timeout)
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding());
+      return answer.statusCode() == 200
+          ? Optional.empty()
+          : Optional.of(
+              "Appium at "
+                  + base
+                  + " stopped answering (/status gave HTTP "
+                  + answer.statusCode()
+                  + "). The run cannot go on without it: every later step fails with this cause.");
+    } catch (java.io.IOException e) {
+      return Optional.of(
+          "Appium at "
+              + base
+              + " stopped answering ("
+              + e
+              + "). The run cannot go on without it: every later step fails with this cause.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** A stack stopped on purpose is no fault. */
+  static synchronized void unwatch(Object stack) {
+    if (java.util.Objects.equals(watched, stack)) {
+      watched = null;
+      stoppedPart = Optional::empty;
+      unhealthyPart = Optional::empty;
+      cause = null;
+    }
+  }
+
+  /** Throws if a part of the local stack has stopped; the first death is the cause from then on. */
+  public static void check() {
+    String known = cause;
+    if (known == null) {
+      known = stoppedPart.get().orElse(null);
+      if (known != null) {
+        cause = known;
+      }
+    }
+    if (known != null) {
+      throw new LocalPartStoppedException(known);
+    }
+  }
+
+  /**
+   * For a failure that may come from a dying part (a refused connection, an empty answer): throws
+   * the part's cause if a part stopped or no longer answers, so the failure is blamed on it rather
+   * than on the app. Returns when every part answers.
+   */
+  public static void checkAfterFailure() {
+    check();
+    String unhealthy = unhealthyPart.get().orElse(null);
+    if (unhealthy != null) {
+      synchronized (StackWatch.class) {
+        if (cause == null) {
+          cause = unhealthy;
+        }
+      }
+      check();
+    }
+  }
+
+  /**
+   * {@code target} behind a proxy whose every call fails at once with the dead part's name: while
+   * it waits (an inbox waiting for a code, an SDK call retrying a refused connection), and when it
+   * failed because the part was gone.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T guard(Class<T> type, T target) {
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          if (method.getDeclaringClass() == Object.class) {
+            return method.invoke(target, args);
+          }
+          // No look before the call: one that needs no dead part (clearing the in-JVM inbox)
+          // still works; one that does fails within a look.
+          Future<Object> call =
+              CALLS.submit(
+                  () -> {
+                    try {
+                      return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                      throw rethrowable(e.getCause());
+                    }
+                  });
+          try {
+            while (true) {
+              try {
+                return call.get(LOOK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+              } catch (TimeoutException stillRunning) {
+                try {
+                  check();
+                } catch (LocalPartStoppedException dead) {
+                  call.cancel(true);
+                  throw dead;
+                }
+              }
+            }
+          } catch (ExecutionException e) {
+            checkAfterFailure();
+            throw e.getCause();
+          } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw e;
+          }
+        };
+    return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+  }
+
+  private static Exception rethrowable(Throwable t) {
+    if (t instanceof Exception e) {
+      return e;
+    }
+    throw (Error) t;
+  }
+}

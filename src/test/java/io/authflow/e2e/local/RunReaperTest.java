@@ -1,0 +1,165 @@
+package io.authflow.e2e.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing a run starts outlives it: a real run's JVM (the local stack and a browser session, in a
+ * JVM of its own) is killed with SIGKILL, and no process of that run is left 10 s later, nor its
+ * temp dir; a run after that starts and ends cleanly.
+ */
+class RunReaperTest {
+  private static final Path RECORDS =
+      Path.of(System.getProperty("java.io.tmpdir"), "authflow-e2e-runs");
+  private static final Duration STARTUP = Duration.ofSeconds(120);
+  private static final Duration REAPED_WITHIN = Duration.ofSeconds(10);
+  private Process run;
+
+  @AfterEach
+  void killTheRunLeftOver() {
+    if (run != null) {
+      run.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aKilledRunLeavesNothingAndTheNextRunPasses() throws Exception {
+    run = startRun("hold");
+    String runId = awaitReady(run);
+    List<ProcessHandle> parts = RunReaper.marked(runId);
+    Path tempDir = tempDirOf(runId);
+    assertThat(commands(parts))
+        .as("the run's processes before the kill")
+        .anyMatch(c -> c.contains("cognito/launcher.js") || c.contains("tether.js"))
+        .anyMatch(c -> c.contains("chromedriver"))
+        .anyMatch(c -> c.contains("chromium"));
+    assertThat(tempDir).isDirectory();
+
+    run.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs in that JVM
+
+    Awaitility.await("every process of run " + runId + " to end after its JVM was killed")
+        .atMost(REAPED_WITHIN)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(() -> assertThat(commands(RunReaper.marked(runId))).isEmpty());
+    assertThat(tempDir).as("the killed run's temp dir (test passwords)").doesNotExist();
+
+    Process next = startRun("once");
+    String nextId = awaitReady(next);
+    assertThat(next.waitFor(60, TimeUnit.SECONDS)).as("the next run ends").isTrue();
+    assertThat(next.exitValue()).as("the next run's exit code").isZero();
+    assertThat(commands(RunReaper.marked(nextId))).as("processes of the run that ended").isEmpty();
+  }
+
+  @Test
+  void theNextRunsStartReapsWhatAKilledRunAndItsTethersLeft() throws Exception {
+    run = startRun("hold");
+    String runId = awaitReady(run);
+    Path tempDir = tempDirOf(runId);
+    // Kill the tethers first, so nothing of the run reacts: only the sweep can clean up now.
+    List<ProcessHandle> tethers =
+        run.toHandle().children().filter(p -> commandOf(p).contains("tether.js")).toList();
+    assertThat(tethers).as("the run's tethers").hasSizeGreaterThanOrEqualTo(2);
+    tethers.forEach(ProcessHandle::destroyForcibly);
+    run.destroyForcibly();
+    run.waitFor(10, TimeUnit.SECONDS);
+    assertThat(commands(RunReaper.marked(runId))).as("what the killed run left").isNotEmpty();
+
+    int reaped = new RunReaper(RECORDS).sweep();
+
+    assertThat(reaped).as("runs reaped").isGreaterThanOrEqualTo(1);
+    Awaitility.await("the sweep to end every process of run " + runId)
+        .atMost(REAPED_WITHIN)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(() -> assertThat(commands(RunReaper.marked(runId))).isEmpty());
+    assertThat(tempDir).doesNotExist();
+    assertThat(RECORDS.resolve(runId + ".run")).doesNotExist();
+  }
+
+  private static Process startRun(String mode) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    return new ProcessBuilder(
+            java, "-cp", System.getProperty("java.class.path"), RunOfTheStack.class.getName(), mode)
+        .redirectErrorStream(true)
+        .start();
+  }
+
+  /** The run id the run prints once its stack and browser session are up. */
+  private static String awaitReady(Process process) throws Exception {
+    StringBuilder seen = new StringBuilder();
+    CompletableFuture<String> ready =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (var lines =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  synchronized (seen) {
+                    seen.append(line).append('\n');
+                  }
+                  if (line.startsWith("READY ")) {
+                    // Keep draining, so the run never blocks on a full pipe.
+                    CompletableFuture.runAsync(() -> lines.lines().forEach(l -> {}));
+                    return line.split(" ")[1];
+                  }
+                }
+              } catch (IOException e) {
+                // Reported below with what the run printed.
+              }
+              return null;
+            });
+    String id;
+    try {
+      id = ready.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      id = null;
+    }
+    if (id == null) {
+      synchronized (seen) {
+        throw new AssertionError(
+            "The run did not print READY within "
+                + STARTUP.toSeconds()
+                + "s; it printed:\n"
+                + seen);
+      }
+    }
+    return id;
+  }
+
+  private static Path tempDirOf(String runId) throws IOException {
+    var record = new Properties();
+    try (var in = Files.newInputStream(RECORDS.resolve(runId + ".run"))) {
+      record.load(in);
+    }
+    return record.stringPropertyNames().stream()
+        .filter(k -> k.startsWith("tempDir."))
+        .map(k -> Path.of(record.getProperty(k)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("run " + runId + " recorded no temp dir"));
+  }
+
+  private static List<String> commands(List<ProcessHandle> processes) {
+    return processes.stream()
+        .filter(ProcessHandle::isAlive)
+        .map(p -> p.pid() + " " + commandOf(p))
+        .toList();
+  }
+
+  private static String commandOf(ProcessHandle process) {
+    return process.info().commandLine().orElse("?");
+  }
+}

@@ -1,0 +1,168 @@
+package io.authflow.e2e.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.authflow.e2e.inbox.Inbox;
+import io.authflow.e2e.inbox.OneTimeCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A part that dies is named at once: by the part itself, and by every guarded call after it. */
+class StackWatchTest {
+  // Becomes ready like the real launcher, then dies on its own.
+  private static final String DYING_LAUNCHER =
+      """
+      const fs = require('node:fs');
+      const file = process.argv[process.argv.indexOf('--ready-file') + 1];
+      fs.mkdirSync(require('node:path').dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify({ endpoint: 'http://127.0.0.1:1/', clients: {} }));
+      console.log('pool ready, about to crash');
+      setTimeout(() => process.exit(3), 300);
+      """;
+
+  @TempDir Path dir;
+  private final Object stack = new Object();
+
+  @AfterEach
+  void stopWatching() {
+    StackWatch.unwatch(stack);
+  }
+
+  @Test
+  void aStandInThatDiesIsNamedWithItsExitCodeAndLastLogLines() throws IOException {
+    Path launcherDir = Files.createDirectories(dir.resolve("cognito"));
+    Files.createDirectories(launcherDir.resolve("node_modules"));
+    Files.writeString(launcherDir.resolve("launcher.js"), DYING_LAUNCHER);
+    var standIn =
+        new CognitoStandIn(launcherDir, dir.resolve("run"), 1, "", Duration.ofSeconds(30), dir);
+    standIn.start();
+    try {
+      Awaitility.await("the stand-in to be seen stopped")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> standIn.stopped().isPresent());
+      assertThat(standIn.stopped().orElseThrow())
+          .startsWith("The Cognito stand-in stopped (exit code 3; last log line: [tether] ")
+          .contains("exited with code 3")
+          .contains("pool ready, about to crash")
+          .contains(dir.resolve("cognito.log").toString());
+    } finally {
+      standIn.close();
+    }
+  }
+
+  @Test
+  void aGuardedWaitFailsAtOnceWhenAPartDiesInsteadOfWaitingOutItsTimeout() {
+    var dead = new AtomicReference<String>();
+    StackWatch.watch(stack, () -> Optional.ofNullable(dead.get()), Optional::empty);
+    var neverArrives = new CountDownLatch(1);
+    Inbox inbox =
+        StackWatch.guard(
+            Inbox.class,
+            new Inbox() {
+              @Override
+              public OneTimeCode awaitCode(String recipient, Instant since, Duration timeout) {
+                try {
+                  neverArrives.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                throw new AssertionError("the wait was not cut short");
+              }
+
+              @Override
+              public void clear(String recipient) {}
+            });
+    Awaitility.await()
+        .pollDelay(Duration.ofMillis(500))
+        .until(() -> dead.compareAndSet(null, "The Cognito stand-in stopped (exit code 137)"));
+
+    long start = System.nanoTime();
+    var e =
+        catchThrowableOfType(
+            LocalPartStoppedException.class,
+            () -> inbox.awaitCode("a@b.test", Instant.now(), Duration.ofSeconds(30)));
+
+    assertThat(e).hasMessage("The Cognito stand-in stopped (exit code 137)");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void theFirstDeathStaysTheCauseForEveryLaterCheck() {
+    var dead = new AtomicReference<>("Appium stopped (its process ended)");
+    StackWatch.watch(stack, () -> Optional.ofNullable(dead.get()), Optional::empty);
+    assertThatThrownBy(StackWatch::check).hasMessage("Appium stopped (its process ended)");
+
+    dead.set("The Cognito stand-in stopped (exit code 1)");
+
+    assertThatThrownBy(StackWatch::check)
+        .isInstanceOf(LocalPartStoppedException.class)
+        .hasMessage("Appium stopped (its process ended)");
+  }
+
+  @Test
+  void aFailureWhileAPartNoLongerAnswersIsBlamedOnThePart() {
+    StackWatch.watch(
+        stack, Optional::empty, () -> Optional.of("Appium stopped (it no longer answers)"));
+
+    StackWatch.check(); // the processes still run: no cause yet
+
+    assertThatThrownBy(StackWatch::checkAfterFailure)
+        .isInstanceOf(LocalPartStoppedException.class)
+        .hasMessage("Appium stopped (it no longer answers)");
+    assertThatThrownBy(StackWatch::check).hasMessage("Appium stopped (it no longer answers)");
+  }
+
+  @Test
+  void aRemoteAppiumThatNoLongerAnswersIsNamedAfterAFailure() throws IOException {
+    int closed;
+    try (var socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + closed;
+    StackWatch.watchRemoteAppium(url, Duration.ofSeconds(5));
+    try {
+      StackWatch.check(); // nothing failed yet: no request, no cause
+
+      assertThatThrownBy(StackWatch::checkAfterFailure)
+          .isInstanceOf(LocalPartStoppedException.class)
+          .hasMessageStartingWith("Appium at " + url + "/ stopped answering (")
+          .hasMessageContaining("ConnectException");
+    } finally {
+      StackWatch.unwatch(url + "/");
+    }
+  }
+
+  @Test
+  void aGuardedCallThatFailsWhileTheStackRunsFailsWithItsOwnError() {
+    StackWatch.watch(stack, Optional::empty, Optional::empty);
+    Inbox inbox =
+        StackWatch.guard(
+            Inbox.class,
+            new Inbox() {
+              @Override
+              public OneTimeCode awaitCode(String recipient, Instant since, Duration timeout) {
+                throw new IllegalStateException("no code for " + recipient);
+              }
+
+              @Override
+              public void clear(String recipient) {}
+            });
+
+    assertThatThrownBy(() -> inbox.awaitCode("a@b.test", Instant.now(), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("no code for a@b.test");
+  }
+}
