@@ -2,7 +2,8 @@
 # Prepares what the embedded local stack runs besides the JVM. Called by Maven (exec plugin) in
 # mvn test and mvn verify; cheap when nothing changed, so it runs every time.
 #  - npm ci from the committed lock files (only when a lock file changed since the last install);
-#  - the reference app's browser build (only when its sources changed);
+#  - the browser builds of the apps the local stack can serve: the reference app (app/) and the
+#    stock Amplify UI Authenticator app (authenticator/), each only when its sources changed;
 #  - Chromium and ChromeDriver from the OS packages when no browser is found (root on Debian/Ubuntu
 #    only); elsewhere it says what to install. The harness itself finds the browser when the local
 #    stack starts (local.browser, PATH, the usual install places: see BrowserLookup.java).
@@ -18,7 +19,7 @@ fingerprint() { cat "$@" 2>/dev/null | sha256sum | cut -d' ' -f1; }
 
 # Install scripts are not needed by any of these packages (appium's only prints a notice), and
 # skipping them keeps the install from fetching anything beyond the registry.
-for part in cognito app appium; do
+for part in cognito app authenticator appium; do
   dir="$here/$part"
   stamp="$dir/node_modules/.authflow-lock.sha256"
   want="$(fingerprint "$dir/package-lock.json")"
@@ -29,14 +30,16 @@ for part in cognito app appium; do
   fi
 done
 
-app="$here/app"
-sources="$(cd "$app" && find src index.html vite.config.js package-lock.json -type f | sort)"
-want="$(cd "$app" && fingerprint $sources)"
-if [[ ! -f "$app/dist/index.html" || "$(cat "$app/dist/.authflow-src.sha256" 2>/dev/null)" != "$want" ]]; then
-  echo "authflow-e2e: building the reference app (src/local/app)"
-  (cd "$app" && npm run --silent build >/dev/null)
-  echo "$want" > "$app/dist/.authflow-src.sha256"
-fi
+for part in app authenticator; do
+  app="$here/$part"
+  sources="$(cd "$app" && find src index.html vite.config.js package-lock.json -type f | sort)"
+  want="$(cd "$app" && fingerprint $sources)"
+  if [[ ! -f "$app/dist/index.html" || "$(cat "$app/dist/.authflow-src.sha256" 2>/dev/null)" != "$want" ]]; then
+    echo "authflow-e2e: building the app in src/local/$part"
+    (cd "$app" && npm run --silent build >/dev/null)
+    echo "$want" > "$app/dist/.authflow-src.sha256"
+  fi
+done
 
 have() { command -v "$1" >/dev/null 2>&1; }
 browser_found() {

@@ -112,6 +112,41 @@ public final class AppSession implements Disposable {
     driver().navigate().back();
   }
 
+  /**
+   * Comes back to the app after Back left it: the browser's Forward button, or on a phone the app
+   * opened again from the launcher (what it kept, e.g. the session, stays).
+   */
+  public void returnToApp() {
+    if (platform() == Platform.BROWSER) {
+      driver().navigate().forward();
+      return;
+    }
+    driver().executeScript("mobile: activateApp", appArgument(driver()));
+  }
+
+  /** Whether the app is in front: the browser shows the app's address, or the phone the app. */
+  public boolean appInFront() {
+    if (platform() == Platform.BROWSER) {
+      return driver().getCurrentUrl().startsWith(config.app().url());
+    }
+    Object state = driver().executeScript("mobile: queryAppState", appArgument(driver()));
+    // Both drivers answer 4 for "running in foreground".
+    return Long.valueOf(4).equals(state);
+  }
+
+  /** Where the app is, for failure messages: the browser's URL, Android's activity, iOS's app. */
+  public String location() {
+    try {
+      return switch (platform()) {
+        case BROWSER -> "URL " + driver().getCurrentUrl();
+        case ANDROID -> "activity " + driver().executeScript("mobile: getCurrentActivity");
+        case IOS -> "app " + driver().executeScript("mobile: activeAppInfo");
+      };
+    } catch (WebDriverException e) {
+      return "an unknown place (" + e.getClass().getSimpleName() + ")";
+    }
+  }
+
   public Optional<byte[]> screenshot() {
     return evidence(() -> driver.getScreenshotAs(OutputType.BYTES));
   }

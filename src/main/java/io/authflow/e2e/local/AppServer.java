@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Serves the reference app's browser build (src/local/app/dist) and its runtime config, so the one
- * build talks to whatever pool this run's stand-in created. Unknown paths get index.html: the app
- * routes them itself, as a deep link would.
+ * Serves an app's browser build (its profile's localBuild, e.g. src/local/app/dist) and its runtime
+ * config, so the one build talks to whatever pool this run's stand-in created. Unknown paths get
+ * index.html: the app routes them itself, as a deep link would.
  */
 final class AppServer extends StackPart {
   private static final Map<String, String> TYPES =
@@ -50,7 +50,7 @@ final class AppServer extends StackPart {
     if (!Files.isRegularFile(dist.resolve("index.html"))) {
       throw failed(
           dist
-              + "/index.html is missing: the app is built by 'mvn test' / 'mvn verify' (npm run build).",
+              + "/index.html is missing: the apps are built by 'mvn test' / 'mvn verify' (src/local/prepare.sh).",
           null);
     }
     try {

@@ -3,6 +3,7 @@ package io.authflow.e2e.local;
 import com.icegreen.greenmail.util.GreenMail;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.UserPoolConfig;
+import io.authflow.e2e.screens.AppProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded local stack: an SMTP inbox in this JVM, the Cognito stand-in, the reference app and
- * Appium, each on a free loopback port with its log under reports/local-stack/. Started once per
- * run; stopped in reverse order, also when a later part fails to start.
+ * The embedded local stack: an SMTP inbox in this JVM, the Cognito stand-in, the app {@code
+ * app.name} names (its profile gives the browser build: the reference app or the stock
+ * Authenticator app) and Appium, each on a free loopback port with its log under
+ * reports/local-stack/. Started once per run; stopped in reverse order, also when a later part
+ * fails to start.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
@@ -81,7 +84,7 @@ public final class LocalStack implements AutoCloseable {
       app =
           startPart(
               new AppServer(
-                  root.resolve("src/local/app/dist"),
+                  root.resolve(AppProfile.of(config).localBuild()),
                   runtimeConfig(cognito.clientId(appClient)),
                   logDir));
       appium = appiumStarting.join();

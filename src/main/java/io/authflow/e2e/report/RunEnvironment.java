@@ -1,6 +1,7 @@
 package io.authflow.e2e.report;
 
 import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.screens.AppProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -89,8 +90,11 @@ public final class RunEnvironment {
     if (app != null && !app.isEmpty()) {
       return maskUrl(app);
     }
-    Path sourceHash = root.resolve("src/local/app/dist/.authflow-src.sha256");
-    if (config.embeddedStack() && Files.isRegularFile(sourceHash)) {
+    Path sourceHash =
+        config.embeddedStack()
+            ? root.resolve(AppProfile.of(config).localBuild()).resolve(".authflow-src.sha256")
+            : null;
+    if (sourceHash != null && Files.isRegularFile(sourceHash)) {
       try {
         String hash = Files.readString(sourceHash).trim();
         return "local browser build of source " + hash.substring(0, Math.min(12, hash.length()));

@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The words an app shows for each outcome, by intent: the {@code messages} section of the app
@@ -50,10 +52,18 @@ public final class AppMessages {
 
   private final Path file;
   private final Map<String, String> profile;
+  // Intents the profile maps to null: outcomes after which the app shows no message at all.
+  private final Set<String> none;
 
-  private AppMessages(Path file, Map<String, String> profile) {
+  private AppMessages(Path file, Map<String, Optional<String>> section) {
     this.file = file;
-    this.profile = profile;
+    Map<String, String> words = new HashMap<>();
+    Set<String> silent = new HashSet<>();
+    section.forEach(
+        (intent, text) ->
+            text.ifPresentOrElse(t -> words.put(intent, t), () -> silent.add(intent)));
+    this.profile = Map.copyOf(words);
+    this.none = Set.copyOf(silent);
   }
 
   public AppMessages(HarnessConfig config) {
@@ -65,6 +75,11 @@ public final class AppMessages {
   /** The profile at {@code file}; a missing file has no words of its own. */
   static AppMessages load(Path file) {
     return new AppMessages(file, section(file));
+  }
+
+  /** Whether the profile says the app shows no message for {@code intent} (a null entry). */
+  public boolean showsNone(String intent) {
+    return none.contains(intent);
   }
 
   /** The words for {@code intent}, and where they come from (for the report). */
@@ -92,13 +107,14 @@ public final class AppMessages {
   /** Words an app shows, and the source they were taken from. */
   public record Words(String text, String source) {}
 
-  private static Map<String, String> section(Path file) {
+  /** The section as written: intent to words, or to nothing when the app shows none (null). */
+  private static Map<String, Optional<String>> section(Path file) {
     if (!Files.isRegularFile(file)) {
       return Map.of();
     }
     try {
       JsonNode section = new ObjectMapper(new YAMLFactory()).readTree(file.toFile()).path(SECTION);
-      Map<String, String> words = new HashMap<>();
+      Map<String, Optional<String>> words = new HashMap<>();
       if (!section.isMissingNode() && !section.isObject()) {
         throw new ConfigException(file + ": " + SECTION + " must map intents to the words shown.");
       }
@@ -106,6 +122,10 @@ public final class AppMessages {
           .fields()
           .forEachRemaining(
               e -> {
+                if (e.getValue().isNull()) {
+                  words.put(e.getKey(), Optional.empty());
+                  return;
+                }
                 if (!e.getValue().isTextual()) {
                   throw new ConfigException(
                       file
@@ -113,9 +133,9 @@ public final class AppMessages {
                           + SECTION
                           + "."
                           + e.getKey()
-                          + " must be the text the app shows.");
+                          + " must be the text the app shows (null: it shows none).");
                 }
-                words.put(e.getKey(), e.getValue().asText());
+                words.put(e.getKey(), Optional.of(e.getValue().asText()));
               });
       return Map.copyOf(words);
     } catch (IOException e) {

@@ -1,8 +1,11 @@
 package io.authflow.e2e.screens;
 
-import java.util.Optional;
+import java.util.List;
 
-/** The error and notice any auth screen shows (testIDs auth.error and auth.info). */
+/**
+ * The error and notice any auth screen shows (auth.error, auth.info), and the messages some apps
+ * show next to a field instead (auth.fieldError).
+ */
 public final class AuthMessages {
   private final Ui ui;
 
@@ -14,12 +17,11 @@ public final class AuthMessages {
     return ui.awaitText("auth.error");
   }
 
-  /** The error shown right now, if any; ask only after the next screen has shown. */
-  public Optional<String> errorShown() {
-    return ui.textIfShown("auth.error");
-  }
-
-  public String awaitNotice() {
-    return ui.awaitText("auth.info");
+  /**
+   * Waits until the alert, a notice or a message next to a field says {@code expected}; returns
+   * every message shown then (or at the timeout), for the caller to compare.
+   */
+  public List<String> awaitMessage(String expected) {
+    return ui.awaitAnyText(List.of("auth.error", "auth.info", "auth.fieldError"), expected);
   }
 }

@@ -21,6 +21,9 @@ public final class ResetPasswordScreen {
     awaitShown();
     ui.type("resetPassword.code", code);
     ui.type("resetPassword.newPassword", newPassword);
-    ui.tap("resetPassword.submit");
+    if (ui.has("resetPassword.confirmPassword")) {
+      ui.type("resetPassword.confirmPassword", newPassword);
+    }
+    ui.submit("resetPassword.submit");
   }
 }

@@ -21,7 +21,8 @@ import org.openqa.selenium.By;
  * Logical element names to locators, from {@code config/apps/<app>.yaml}. A plain value is a
  * testID, located the way each platform publishes it (Android resource-id, iOS accessibility id,
  * browser {@code data-testid}); a mapping gives per-platform locators as {@code strategy:value}.
- * The file's {@code messages} section is {@link AppMessages}'.
+ * Locators are named {@code <screen>.<element>}; keys without a dot are the profile's other
+ * sections: {@code messages} ({@link AppMessages}) and those of {@link AppProfile}.
  */
 public final class ScreenMap {
   private final Path file;
@@ -44,8 +45,8 @@ public final class ScreenMap {
       root.fields()
           .forEachRemaining(
               e -> {
-                if (e.getKey().equals(AppMessages.SECTION)) {
-                  return; // the words the app shows, not a locator
+                if (!e.getKey().contains(".")) {
+                  return; // a section (e.g. messages), not a locator
                 }
                 if (!e.getValue().isTextual() && !e.getValue().isObject()) {
                   problems.add(
@@ -93,6 +94,18 @@ public final class ScreenMap {
     return entry == null
         ? name
         : entry.isTextual() ? "testID '" + entry.asText() + "'" : entry.toString();
+  }
+
+  /** The logical name whose plain testID is {@code testId}, if the map has one. */
+  public java.util.Optional<String> nameOf(String testId) {
+    return entries.entrySet().stream()
+        .filter(e -> e.getValue().isTextual() && e.getValue().asText().equals(testId))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  public boolean has(String name) {
+    return entries.containsKey(name);
   }
 
   public List<String> names() {

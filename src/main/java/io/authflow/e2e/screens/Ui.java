@@ -1,14 +1,16 @@
 package io.authflow.e2e.screens;
 
 import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.config.Platform;
 import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.local.StackWatch;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -22,19 +24,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and which screen and message the app showed instead.
  */
 public final class Ui {
+  // Any text input of any platform, for naming the empty ones when a control is disabled.
+  private static final By INPUTS =
+      By.xpath(
+          "//input | //textarea | //android.widget.EditText | //XCUIElementTypeTextField"
+              + " | //XCUIElementTypeSecureTextField");
   // The app's "deciding what to show" indicator, if its screen map names one.
   private static final String LOADING = "app.loading";
   private final AppSession session;
+  private final AppProfile profile;
   private final ScreenMap map;
   private final HarnessConfig config;
 
-  public Ui(AppSession session, HarnessConfig config) {
-    this(session, ScreenMap.load(Path.of("config", "apps", config.app().name() + ".yaml")), config);
-  }
-
-  Ui(AppSession session, ScreenMap map, HarnessConfig config) {
+  public Ui(AppSession session, AppProfile profile, HarnessConfig config) {
     this.session = session;
-    this.map = map;
+    this.profile = profile;
+    this.map = profile.screens();
     this.config = config;
   }
 
@@ -42,20 +47,163 @@ public final class Ui {
     return session;
   }
 
+  public AppProfile profile() {
+    return profile;
+  }
+
+  /** Whether the app profile locates this element, i.e. the app has it. */
+  public boolean has(String name) {
+    return map.has(name);
+  }
+
   /** Waits until the screen whose root is {@code <screen>.screen} is shown. */
   public void awaitScreen(String screen) {
     awaitVisible(screen + ".screen", "the " + screen + " screen");
   }
 
+  /** Taps a control; a disabled one fails at once, naming it and the form's empty fields. */
   public void tap(String name) {
-    awaitVisible(name, name).click();
+    WebElement control = awaitVisible(name, name);
+    if (disabled(control)) {
+      throw new ControlNotUsableException(
+          name
+              + " ("
+              + map.describe(name)
+              + ") is disabled, so tapping it would do nothing; "
+              + emptyFields()
+              + ". Fill what the app requires (declare an extra field in "
+              + profile.file()
+              + ").");
+    }
+    control.click();
   }
 
+  /**
+   * Submits a form with its button. When the app keeps the button disabled because it already
+   * refused an entry next to a field (e.g. a password too short), the form is not sent and false is
+   * returned; a button disabled for any other reason fails as {@link #tap} does.
+   */
+  public boolean submit(String name) {
+    WebElement control = awaitVisible(name, name);
+    if (disabled(control) && !fieldErrors().isEmpty()) {
+      return false;
+    }
+    tap(name);
+    return true;
+  }
+
+  /**
+   * Replaces the field's content with {@code text}. The apps' inputs are controlled components: a
+   * WebDriver clear() empties the browser's input without telling React, which then puts the old
+   * value back under the new keys; select-all and typing over it goes through the app's own input
+   * events. On phones clear() sets the text through the platform, which the app does hear.
+   */
   public void type(String name, String text) {
     WebElement field = awaitVisible(name, name);
-    field.clear();
-    field.sendKeys(text);
+    if (session.platform() == Platform.BROWSER) {
+      field.click();
+      field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+      // Compared by length: reading the value back would put a typed password in Appium's log.
+      long length = valueLength(field);
+      if (length != text.length()) {
+        throw new ControlNotUsableException(
+            "Typing "
+                + text.length()
+                + " characters into "
+                + name
+                + " ("
+                + map.describe(name)
+                + ") left "
+                + length
+                + " characters in it; the field did not take the text as typed.");
+      }
+    } else {
+      field.clear();
+      field.sendKeys(text);
+    }
     session.hideKeyboard();
+  }
+
+  /**
+   * Waits until one of the elements shows {@code expected}, and returns every text they show at the
+   * end; the caller compares, so a wrong message is reported with the words seen.
+   */
+  public List<String> awaitAnyText(List<String> names, String expected) {
+    List<String> known = names.stream().filter(map::has).toList();
+    var wait = new WebDriverWait(session.driver(), config.timeouts().screen());
+    try {
+      return wait.ignoring(StaleElementReferenceException.class)
+          .until(
+              (Function<WebDriver, List<String>>)
+                  d -> {
+                    List<String> seen = texts(known);
+                    return seen.contains(expected) ? seen : null;
+                  });
+    } catch (TimeoutException e) {
+      return texts(known);
+    }
+  }
+
+  private List<String> texts(List<String> names) {
+    List<String> texts = new ArrayList<>();
+    for (String name : names) {
+      for (WebElement e : session.driver().findElements(map.locator(name, session.platform()))) {
+        if (e.isDisplayed() && !e.getText().isBlank()) {
+          texts.add(e.getText().strip());
+        }
+      }
+    }
+    return texts;
+  }
+
+  private List<String> fieldErrors() {
+    return map.has("auth.fieldError") ? texts(List.of("auth.fieldError")) : List.of();
+  }
+
+  private boolean disabled(WebElement control) {
+    // react-native-web renders a disabled Pressable as a div with aria-disabled, which WebDriver's
+    // isEnabled() (form elements only) reports as enabled.
+    return !control.isEnabled() || "true".equals(control.getDomAttribute("aria-disabled"));
+  }
+
+  private String emptyFields() {
+    List<String> empty = new ArrayList<>();
+    for (WebElement input : session.driver().findElements(INPUTS)) {
+      if (!input.isDisplayed()) {
+        continue;
+      }
+      if (valueLength(input) == 0) {
+        empty.add(describeInput(input));
+      }
+    }
+    return empty.isEmpty()
+        ? "no field is empty"
+        : "empty field" + (empty.size() == 1 ? "" : "s") + ": " + String.join(", ", empty);
+  }
+
+  /** How many characters a field holds, without reading them (they may be a password). */
+  private long valueLength(WebElement input) {
+    if (session.platform() != Platform.BROWSER) {
+      return input.getText().length();
+    }
+    Object length = session.driver().executeScript("return arguments[0].value.length", input);
+    return length instanceof Number n ? n.longValue() : 0;
+  }
+
+  private String describeInput(WebElement input) {
+    String testId =
+        switch (session.platform()) {
+          case BROWSER -> input.getDomAttribute("data-testid");
+          case ANDROID -> input.getAttribute("resource-id");
+          case IOS -> input.getAttribute("name");
+        };
+    if (testId == null || testId.isEmpty()) {
+      String label = input.getDomAttribute("aria-label");
+      return label == null ? "an unnamed field" : "the field labelled '" + label + "'";
+    }
+    return map.nameOf(testId)
+        .map(n -> n + " (testID '" + testId + "')")
+        .orElse("testID '" + testId + "'");
   }
 
   /** The text of an element once it is shown. */
@@ -122,10 +270,20 @@ public final class Ui {
   public String describeShown() {
     List<String> screens = shownScreens();
     String shown =
-        screens.isEmpty() ? "no known screen" : "the " + String.join(" + ", screens) + " screen";
+        screens.isEmpty()
+            ? "no known screen, at " + session.location()
+            : "the " + String.join(" + ", screens) + " screen";
+    List<String> fieldErrors = fieldErrors();
     return shown
-        + textIfShown("auth.error").map(t -> ", error '" + t + "'").orElse("")
-        + textIfShown("auth.info").map(t -> ", notice '" + t + "'").orElse("");
+        + shownText("auth.error").map(t -> ", error '" + t + "'").orElse("")
+        + shownText("auth.info").map(t -> ", notice '" + t + "'").orElse("")
+        + (fieldErrors.isEmpty()
+            ? ""
+            : ", next to fields '" + String.join("', '", fieldErrors) + "'");
+  }
+
+  private Optional<String> shownText(String name) {
+    return map.has(name) ? textIfShown(name) : Optional.empty();
   }
 
   private WebElement awaitVisible(String name, String what) {

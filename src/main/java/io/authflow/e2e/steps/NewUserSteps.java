@@ -1,6 +1,7 @@
 package io.authflow.e2e.steps;
 
 import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.screens.AppProfile;
 import io.authflow.e2e.screens.ConfirmSignUpScreen;
 import io.authflow.e2e.screens.SignInScreen;
 import io.authflow.e2e.screens.SignUpScreen;
@@ -17,15 +18,20 @@ public final class NewUserSteps {
   private static final String WRONG_CODE = "000000";
 
   private final AppSession app;
+  private final AppProfile profile;
   private final TestUsers users;
   private final CurrentUser user;
   private final Codes codes;
   private final SignInScreen signIn;
   private final SignUpScreen signUp;
   private final ConfirmSignUpScreen confirmSignUp;
+  // Set when the code is asked for at sign-in rather than right after signing up: some apps then
+  // show sign-in again after the code instead of signing the user in.
+  private boolean confirmingAtSignIn;
 
   public NewUserSteps(
       AppSession app,
+      AppProfile profile,
       TestUsers users,
       CurrentUser user,
       Codes codes,
@@ -33,6 +39,7 @@ public final class NewUserSteps {
       SignUpScreen signUp,
       ConfirmSignUpScreen confirmSignUp) {
     this.app = app;
+    this.profile = profile;
     this.users = users;
     this.user = user;
     this.codes = codes;
@@ -76,6 +83,14 @@ public final class NewUserSteps {
   @When("they enter the confirmation code from their {channel}")
   public void theyEnterTheCodeFrom(Channel channel) {
     confirmSignUp.confirm(codes.awaitFor(channel.recipient(user.get())));
+    boolean signedIn =
+        confirmingAtSignIn
+            ? profile.signsInAfterConfirmingAtSignIn()
+            : profile.signsInAfterConfirmingSignUp();
+    if (!signedIn) {
+      // The app asks them to sign in after the code, as a user would then.
+      signIn.signIn(user.get().email(), user.get().password());
+    }
   }
 
   @When("they enter a wrong confirmation code")
@@ -91,6 +106,7 @@ public final class NewUserSteps {
 
   @When("they come back and sign in")
   public void theyComeBackAndSignIn() {
+    confirmingAtSignIn = true;
     codes.expectNew();
     signIn.signIn(user.get().email(), user.get().password());
   }
@@ -101,6 +117,9 @@ public final class NewUserSteps {
   }
 
   private void signUpAs(TestUser who) {
+    if (profile.requires("signUp.phone") && who.phone().isEmpty()) {
+      who = who.withPhone(users.newMobile());
+    }
     signIn.goToSignUp();
     codes.expectNew();
     signUp.signUp(who);

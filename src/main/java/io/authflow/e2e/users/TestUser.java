@@ -6,6 +6,11 @@ package io.authflow.e2e.users;
  */
 public record TestUser(String email, String password, String phone) {
 
+  /** A username distinct from the email, for apps that ask for one: the email's local part. */
+  public String username() {
+    return email.substring(0, email.indexOf('@'));
+  }
+
   public TestUser withPassword(String newPassword) {
     return new TestUser(email, newPassword, phone);
   }

@@ -1,0 +1,131 @@
+package io.authflow.e2e.screens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.authflow.e2e.config.ConfigLoader;
+import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.local.LocalStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What screens do with a real app whose inputs are controlled components and whose button stays
+ * disabled until the form is complete: Amplify UI's stock Authenticator, served by the local stack,
+ * driven by the real Appium and Chromium.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UiTest {
+  private static final Path PROJECT = Path.of("").toAbsolutePath();
+
+  private Path root;
+  private LocalStack stack;
+  private HarnessConfig config;
+  private AppSession session;
+  private Ui ui;
+
+  @BeforeAll
+  void startTheLocalStackWithTheAuthenticatorApp() throws IOException {
+    root = Files.createTempDirectory("authflow-ui-");
+    Files.createSymbolicLink(root.resolve("src"), PROJECT.resolve("src"));
+    Files.createSymbolicLink(root.resolve("config"), PROJECT.resolve("config"));
+    stack = new LocalStack(root);
+    config =
+        stack.start(
+            new ConfigLoader(
+                    root.resolve("config"),
+                    Map.of("authflow.app.name", "amplify-authenticator"),
+                    Map.of())
+                .load("local"));
+  }
+
+  @BeforeEach
+  void openTheSignUpForm() {
+    session = new AppSession(config);
+    ui = new Ui(session, AppProfile.of(config), config);
+    session.launch();
+    new SignInScreen(ui).goToSignUp();
+    ui.awaitScreen("signUp");
+  }
+
+  @AfterEach
+  void closeTheApp() {
+    session.dispose();
+  }
+
+  @AfterAll
+  void stopTheLocalStack() throws IOException {
+    stack.close();
+    // Symbolic links are removed, never followed: the project's src/ and config/ stay.
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  @Test
+  void aDisabledButtonFailsAtOnceNamingItAndTheEmptyFields() {
+    ui.type("signUp.email", "authflow-ui-1@authflow.test");
+    ui.type("signUp.password", "Aa1!aaaaaa");
+    long start = System.nanoTime();
+
+    var e = catchThrowableOfType(ControlNotUsableException.class, () -> ui.tap("signUp.submit"));
+
+    assertThat((System.nanoTime() - start) / 1_000_000)
+        .as("milliseconds until the failure")
+        .isLessThan(config.timeouts().screen().toMillis() / 3);
+    assertThat(e)
+        .hasMessageContaining("signUp.submit (testID 'amplify__button') is disabled")
+        .hasMessageContaining(
+            "signUp.confirmPassword (testID 'authenticator__text-field__input-confirm_password')")
+        .hasMessageNotContaining("signUp.email (");
+  }
+
+  @Test
+  void typingReplacesWhatAControlledFieldHeld() {
+    ui.type("signUp.email", "authflow-ui-first@authflow.test");
+    ui.type("signUp.email", "authflow-ui-2@authflow.test");
+
+    assertThat(
+            session
+                .driver()
+                .findElement(ui.profile().screens().locator("signUp.email", session.platform()))
+                .getDomProperty("value"))
+        .isEqualTo("authflow-ui-2@authflow.test");
+  }
+
+  @Test
+  void aFormTheAppRefusedNextToAFieldIsNotSentAndItsMessageIsRead() {
+    ui.type("signUp.email", "authflow-ui-3@authflow.test");
+    ui.type("signUp.password", "Aa1!");
+    ui.type("signUp.confirmPassword", "Aa1!");
+
+    List<String> shown =
+        ui.awaitAnyText(List.of("auth.fieldError"), "Password must have at least 8 characters");
+    boolean sent = ui.submit("signUp.submit");
+
+    assertThat(shown).contains("Password must have at least 8 characters");
+    assertThat(sent).as("form sent").isFalse();
+    assertThat(ui.describeShown()).contains("the signUp screen", "next to fields 'Password must");
+  }
+
+  @Test
+  void noKnownScreenNamesWhereTheAppIs() {
+    session.driver().get("about:blank");
+
+    assertThat(ui.describeShown()).isEqualTo("no known screen, at URL about:blank");
+  }
+}
