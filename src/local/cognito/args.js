@@ -3,7 +3,7 @@
 const path = require('node:path');
 
 const USAGE =
-  'usage: node launcher.js --port N --data-dir /abs/dir --smtp-host HOST --smtp-port N ' +
+  'usage: node launcher.js --port N|0 --data-dir /abs/dir --smtp-host HOST --smtp-port N ' +
   '--ready-file /abs/ready.json [--signup-code-ttl SECONDS] [--reset-code-ttl SECONDS] [--amplify-outputs /abs/amplify_outputs.json]';
 
 const port = (name, value) => {
@@ -12,6 +12,16 @@ const port = (name, value) => {
     throw new Error(`--${name} must be a port number 1-65535, got '${value}'`);
   }
   return n;
+};
+
+// 0 asks the system for a free port, bound by the launcher itself (no pick-then-bind race).
+const listenPort = (name, value) => {
+  if (value === '0') return 0;
+  try {
+    return port(name, value);
+  } catch {
+    throw new Error(`--${name} must be a port number 1-65535 or 0 for any free port, got '${value}'`);
+  }
 };
 
 const seconds = (name, value) => {
@@ -35,7 +45,7 @@ const text = (name, value) => {
 };
 
 const OPTIONS = {
-  port: { key: 'port', parse: port },
+  port: { key: 'port', parse: listenPort },
   'data-dir': { key: 'dataDir', parse: absolutePath },
   'smtp-host': { key: 'smtpHost', parse: text },
   'smtp-port': { key: 'smtpPort', parse: port },

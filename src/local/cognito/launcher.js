@@ -42,7 +42,7 @@ logger.error = logger.info;
 
 // cognito-local's createDefaultServer hard-wires a console sender and a ./.cognito directory and keeps
 // its services to itself; the launcher wires the same services so it can replace the sender and targets.
-const createServices = async ({ dataDir, port, smtpHost, smtpPort, signUpCodeTtlSeconds, resetCodeTtlSeconds }, ctx) => {
+const createServices = async ({ dataDir, smtpHost, smtpPort, signUpCodeTtlSeconds, resetCodeTtlSeconds }, ctx, tokenConfig) => {
   const clock = new DateClock();
   const dataStores = new StormDBDataStoreFactory(dataDir);
   const cognito = await new CognitoServiceFactoryImpl(
@@ -59,7 +59,7 @@ const createServices = async ({ dataDir, port, smtpHost, smtpPort, signUpCodeTtl
     config: { UserPoolDefaults: { UsernameAttributes: ['email'] } },
     messages: smtpMessages({ cognito, ledger, smtpHost, smtpPort, log }),
     otp,
-    tokenGenerator: new JwtTokenGenerator(clock, triggers, { IssuerDomain: `http://${HOST}:${port}` }),
+    tokenGenerator: new JwtTokenGenerator(clock, triggers, tokenConfig),
     triggers,
   };
   return { services, ledger };
@@ -105,10 +105,15 @@ const main = async () => {
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
   const ctx = { logger };
-  const { services, ledger } = await createServices(options, ctx);
+  // The issuer names the port the server is bound to, known only once it listens (--port 0). The
+  // token generator reads it per token, and no call is answered before it is set.
+  const tokenConfig = {};
+  const { services, ledger } = await createServices(options, ctx, tokenConfig);
   const api = cognitoApi(services, ledger);
   const server = createCognitoHttpServer({ api, ctx, log });
   await listen(server, options.port);
+  const endpoint = `http://${HOST}:${server.address().port}`;
+  tokenConfig.IssuerDomain = endpoint;
 
   const stop = (signal) => {
     log(`${signal}: stopping`);
@@ -119,7 +124,7 @@ const main = async () => {
   process.once('SIGINT', stop);
 
   const pool = await createAmplifyPool(api, ctx, options.auth);
-  writeReadyFile(options.readyFile, { endpoint: `http://${HOST}:${options.port}/`, region: REGION, ...pool });
+  writeReadyFile(options.readyFile, { endpoint: `${endpoint}/`, region: REGION, ...pool });
   log('ready');
 };
 

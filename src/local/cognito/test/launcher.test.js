@@ -1,7 +1,7 @@
 'use strict';
 
-// Proves the launcher answers like Cognito: starts it against an SMTP sink of its own, on free
-// loopback ports, and calls the Cognito JSON API as Amplify and the AWS SDK do.
+// Proves the launcher answers like Cognito: starts it against an SMTP sink of its own, each bound
+// to a free loopback port by itself (port 0), and calls the Cognito JSON API as Amplify and the AWS SDK do.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -86,22 +86,13 @@ const startSmtpSink = async () => {
   };
 };
 
-const freePort = async () => {
-  const probe = net.createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address();
-  probe.close();
-  await once(probe, 'close');
-  return port;
-};
-
 /** Starts the launcher and resolves once it logs "ready", with its ready-file contents and its output. */
 const startLauncher = async (smtpPort, extraArgs = []) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-launcher-'));
   const readyFile = path.join(dir, 'ready.json');
   const child = spawn(process.execPath, [
     LAUNCHER,
-    '--port', String(await freePort()),
+    '--port', '0',
     '--data-dir', path.join(dir, 'data'),
     '--smtp-host', '127.0.0.1',
     '--smtp-port', String(smtpPort),
@@ -221,6 +212,16 @@ test('the ready file names the endpoint, region "local", a pool id with a region
   assert.equal(stack.region, 'local');
   assert.match(stack.userPoolId, /^local_\w+$/);
   assert.ok(stack.clients.app && stack.clients.revealsUserExistence);
+});
+
+test('started with --port 0, the stand-in answers at the endpoint its ready file names, and its tokens name that endpoint as issuer', async () => {
+  const { port } = new URL(stack.endpoint);
+  assert.notEqual(Number(port), 0);
+  const pool = await ok(stack, 'DescribeUserPool', { UserPoolId: stack.userPoolId });
+  assert.equal(pool.UserPool.Id, stack.userPoolId);
+  const tokens = await assertSignedIn(signIn(await confirmedUser(), PASSWORD));
+  assert.equal(tokens.getIdToken().decodePayload().iss, `${stack.endpoint}${stack.userPoolId}`);
+  assert.equal(tokens.getAccessToken().decodePayload().iss, `${stack.endpoint}${stack.userPoolId}`);
 });
 
 test('the app client is a Gen 2 default client: existence errors hidden, SRP, custom auth and refresh, no USER_PASSWORD_AUTH; the other one is LEGACY', async () => {
@@ -747,7 +748,7 @@ test('bad arguments and a taken port end the launcher with one clear line and a 
   };
   const bad = await run(['--port', 'nope']);
   assert.notEqual(bad.code, 0);
-  assert.match(bad.stderr, /^cognito launcher: --port must be a port number 1-65535, got 'nope'\n$/);
+  assert.match(bad.stderr, /^cognito launcher: --port must be a port number 1-65535 or 0 for any free port, got 'nope'\n$/);
 
   const takenPort = new URL(stack.endpoint).port;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-launcher-'));

@@ -57,8 +57,9 @@ final class CognitoStandIn extends StackPart {
       var arguments =
           new java.util.ArrayList<>(
               List.of(
+                  // Bound by the launcher itself; the ready file names the port it got.
                   "--port",
-                  String.valueOf(FreePorts.next()),
+                  "0",
                   "--data-dir",
                   dataDir.toAbsolutePath().toString(),
                   "--smtp-host",
