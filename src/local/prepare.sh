@@ -32,7 +32,8 @@ done
 
 for part in app authenticator; do
   app="$here/$part"
-  sources="$(cd "$app" && find src index.html vite.config.js package-lock.json -type f | sort)"
+  # Both apps also build ../runtime-config.js, their shared contract with the harness.
+  sources="$(cd "$app" && find src index.html vite.config.js package-lock.json ../runtime-config.js -type f | sort)"
   want="$(cd "$app" && fingerprint $sources)"
   if [[ ! -f "$app/dist/index.html" || "$(cat "$app/dist/.authflow-src.sha256" 2>/dev/null)" != "$want" ]]; then
     echo "authflow-e2e: building the app in src/local/$part"
