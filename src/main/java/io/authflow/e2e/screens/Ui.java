@@ -130,16 +130,14 @@ public final class Ui {
    */
   public List<String> awaitAnyText(List<String> names, String expected) {
     List<String> known = names.stream().filter(map::has).toList();
-    var wait = new WebDriverWait(session.driver(), config.timeouts().screen());
     try {
-      return wait.ignoring(StaleElementReferenceException.class)
-          .until(
-              (Function<WebDriver, List<String>>)
-                  d -> {
-                    List<String> seen = texts(known);
-                    return seen.contains(expected) ? seen : null;
-                  });
-    } catch (TimeoutException e) {
+      return await(
+          "'" + expected + "' in " + String.join(" or ", known),
+          d -> {
+            List<String> seen = texts(known);
+            return seen.contains(expected) ? seen : null;
+          });
+    } catch (ScreenTimeoutException e) {
       return texts(known);
     }
   }
@@ -230,32 +228,14 @@ public final class Ui {
   public String awaitSettledScreen() {
     var previous = new AtomicReference<List<String>>();
     boolean hasLoading = map.names().contains(LOADING);
-    var wait = new WebDriverWait(session.driver(), config.timeouts().screen());
-    try {
-      return wait.ignoring(StaleElementReferenceException.class)
-          .until(
-              (Function<WebDriver, String>)
-                  d -> {
-                    StackWatch.check();
-                    List<String> now = shownScreens();
-                    boolean loading = hasLoading && isShown(LOADING);
-                    List<String> before = previous.getAndSet(now);
-                    return !loading && now.size() == 1 && now.equals(before) ? now.get(0) : null;
-                  });
-    } catch (WebDriverException e) {
-      StackWatch.checkAfterFailure();
-      if (!(e instanceof TimeoutException)) {
-        throw e;
-      }
-      throw new ScreenTimeoutException(
-          "Timed out after "
-              + config.timeouts().screen().toSeconds()
-              + "s waiting for the app to settle on one screen in the "
-              + session.describe()
-              + "; it showed "
-              + describeShown()
-              + ".");
-    }
+    return await(
+        "the app to settle on one screen",
+        d -> {
+          List<String> now = shownScreens();
+          boolean loading = hasLoading && isShown(LOADING);
+          List<String> before = previous.getAndSet(now);
+          return !loading && now.size() == 1 && now.equals(before) ? now.get(0) : null;
+        });
   }
 
   private List<String> shownScreens() {
@@ -288,16 +268,23 @@ public final class Ui {
 
   private WebElement awaitVisible(String name, String what) {
     By locator = map.locator(name, session.platform());
+    return await(what + " (" + map.describe(name) + ")", d -> visible(locator).orElse(null));
+  }
+
+  /**
+   * Looks every timeouts.poll, within timeouts.screen, until {@code look} answers; a local part
+   * that stopped fails the wait at once with its own name.
+   */
+  private <T> T await(String awaited, Function<WebDriver, T> look) {
     var timeouts = config.timeouts();
-    var wait = new WebDriverWait(session.driver(), timeouts.screen(), timeouts.poll());
     try {
-      return wait.ignoring(StaleElementReferenceException.class)
+      return new WebDriverWait(session.driver(), timeouts.screen(), timeouts.poll())
+          .ignoring(StaleElementReferenceException.class)
           .until(
-              (Function<WebDriver, WebElement>)
-                  d -> {
-                    StackWatch.check();
-                    return visible(locator).orElse(null);
-                  });
+              d -> {
+                StackWatch.check();
+                return look.apply(d);
+              });
     } catch (WebDriverException e) {
       // A dead Appium or stand-in is the cause, not the screen that did not show.
       StackWatch.checkAfterFailure();
@@ -306,12 +293,10 @@ public final class Ui {
       }
       throw new ScreenTimeoutException(
           "Timed out after "
-              + config.timeouts().screen().toSeconds()
+              + timeouts.screen().toSeconds()
               + "s waiting for "
-              + what
-              + " ("
-              + map.describe(name)
-              + ") in the "
+              + awaited
+              + " in the "
               + session.describe()
               + "; it showed "
               + describeShown()
