@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,26 +29,16 @@ final class NodeProcess {
   static NodeProcess start(
       String name, Path main, List<String> args, Path workDir, Path log, Path removeWhenOrphaned)
       throws IOException {
-    Files.createDirectories(log.getParent());
-    RunReaper reaper = RunReaper.current();
-    List<String> command = new ArrayList<>(List.of("node", reaper.tether().toString()));
+    List<String> command =
+        new ArrayList<>(List.of("node", RunReaper.current().tether().toString()));
     command.addAll(args);
-    var builder =
-        new ProcessBuilder(command)
-            .directory(workDir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().putAll(reaper.environment());
-    builder.environment().put("AUTHFLOW_TETHER_MAIN", main.toAbsolutePath().toString());
-    builder.environment().put("AUTHFLOW_TETHER_LOG", log.toAbsolutePath().toString());
+    Map<String, String> tether = new HashMap<>();
+    tether.put("AUTHFLOW_TETHER_MAIN", main.toAbsolutePath().toString());
+    tether.put("AUTHFLOW_TETHER_LOG", log.toAbsolutePath().toString());
     if (removeWhenOrphaned != null) {
-      builder
-          .environment()
-          .put("AUTHFLOW_TETHER_REMOVE", removeWhenOrphaned.toAbsolutePath().toString());
+      tether.put("AUTHFLOW_TETHER_REMOVE", removeWhenOrphaned.toAbsolutePath().toString());
     }
-    Process process = builder.start();
-    reaper.part(name, process.toHandle());
-    return new NodeProcess(process);
+    return start(name, command, workDir, log, tether);
   }
 
   /**
@@ -54,6 +46,12 @@ final class NodeProcess {
    * run's mark and is recorded, so the next run's start reaps it if this JVM was killed.
    */
   static NodeProcess start(String name, List<String> command, Path workDir, Path log)
+      throws IOException {
+    return start(name, command, workDir, log, Map.of());
+  }
+
+  private static NodeProcess start(
+      String name, List<String> command, Path workDir, Path log, Map<String, String> environment)
       throws IOException {
     Files.createDirectories(log.getParent());
     RunReaper reaper = RunReaper.current();
@@ -63,6 +61,7 @@ final class NodeProcess {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().putAll(reaper.environment());
+    builder.environment().putAll(environment);
     Process process = builder.start();
     reaper.part(name, process.toHandle());
     return new NodeProcess(process);
