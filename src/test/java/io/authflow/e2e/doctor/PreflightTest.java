@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.local.LocalStack;
+import io.authflow.e2e.local.ProjectCopies;
 import io.authflow.e2e.report.RunEnvironment;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,12 +52,7 @@ class PreflightTest {
   @AfterAll
   void stopTheLocalStack() throws IOException {
     stack.close();
-    // Symbolic links are removed, never followed: the project's src/ stays.
-    try (Stream<Path> all = Files.walk(root)) {
-      for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
+    ProjectCopies.delete(root);
   }
 
   @Test

@@ -7,13 +7,12 @@ import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.local.LocalStack;
+import io.authflow.e2e.local.ProjectCopies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,12 +67,7 @@ class UiTest {
   @AfterAll
   void stopTheLocalStack() throws IOException {
     stack.close();
-    // Symbolic links are removed, never followed: the project's src/ and config/ stay.
-    try (Stream<Path> all = Files.walk(root)) {
-      for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
+    ProjectCopies.delete(root);
   }
 
   @Test

@@ -1,0 +1,24 @@
+package io.authflow.e2e.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * For tests that run the local stack in a directory of their own, with the project's src/ (and
+ * perhaps config/) linked into it, so their logs and reports do not mix with a feature run's.
+ */
+public final class ProjectCopies {
+  private ProjectCopies() {}
+
+  /** Removes such a directory. Symbolic links are removed, never followed: the project stays. */
+  public static void delete(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
