@@ -4,7 +4,7 @@ const path = require('node:path');
 
 const USAGE =
   'usage: node launcher.js --port N|0 --data-dir /abs/dir --smtp-host HOST --smtp-port N ' +
-  '--ready-file /abs/ready.json [--signup-code-ttl SECONDS] [--reset-code-ttl SECONDS] [--amplify-outputs /abs/amplify_outputs.json]';
+  '--ready-file /abs/ready.json [--signup-code-ttl SECONDS] [--reset-code-ttl SECONDS] [--amplify-outputs /abs/amplify_outputs.json] [--app-client app|revealsUserExistence]';
 
 const port = (name, value) => {
   const n = Number(value);
@@ -44,6 +44,12 @@ const text = (name, value) => {
   return value;
 };
 
+const APP_CLIENTS = ['app', 'revealsUserExistence'];
+const appClient = (name, value) => {
+  if (!APP_CLIENTS.includes(value)) throw new Error(`--${name} must be one of ${APP_CLIENTS.join(', ')}, got '${value}'`);
+  return value;
+};
+
 const OPTIONS = {
   port: { key: 'port', parse: listenPort },
   'data-dir': { key: 'dataDir', parse: absolutePath },
@@ -55,6 +61,9 @@ const OPTIONS = {
   'reset-code-ttl': { key: 'resetCodeTtlSeconds', parse: seconds, default: 3600 },
   // The app's amplify_outputs.json shapes the pool; without it the pool is Gen 2's default.
   'amplify-outputs': { key: 'amplifyOutputs', parse: absolutePath, default: '' },
+  // The client the app signs in with gets the outputs' client id: Gen 2's (app), or the LEGACY
+  // variant, so one build exercises both ways of answering an unknown user.
+  'app-client': { key: 'appClient', parse: appClient, default: 'app' },
 };
 
 /** Parses `--name value` pairs; throws an Error whose message is one line fit for the user. */

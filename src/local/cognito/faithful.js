@@ -242,6 +242,19 @@ const faithfulTargets = (ledger, srpSignIn) => ({
  */
 const cognitoApi = (services, ledger) => {
   const targets = { ...Targets, ...faithfulTargets(ledger, srpSignIn(services.clock)) };
+  // Not in cognito-local 5.3: Amplify JS 6.22 renews tokens with it (auth src/providers/cognito/utils/
+  // refreshAuthTokens.ts), e.g. fetchAuthSession({ forceRefresh: true }) or an expired access token.
+  // The refresh flow's answer; the refresh token is not rotated (Cognito rotates it only when the
+  // client enables refresh-token rotation, which Gen 2's default client does not).
+  targets.GetTokensFromRefreshToken = (svc) => async (ctx, req) => {
+    const { AuthenticationResult } = await targets.InitiateAuth(svc)(ctx, {
+      ClientId: req.ClientId,
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      AuthParameters: { REFRESH_TOKEN: req.RefreshToken },
+      ClientMetadata: req.ClientMetadata,
+    });
+    return { AuthenticationResult };
+  };
   return async (ctx, operation, request) => {
     if (!Object.hasOwn(targets, operation)) {
       throw cognitoError('UnknownOperationException', `Operation ${operation} is not supported by the local stack`);

@@ -5,28 +5,43 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+const { parseArgs } = require('./args');
+const { GEN2_CLIENT, REVEALING_CLIENT, readAmplifyOutputs, userPoolRequest } = require('./pool');
+
+const die = (message) => {
+  console.error(`cognito launcher: ${message}`);
+  process.exit(1);
+};
+
+// Arguments and the outputs file are checked before cognito-local and the X.509 library load, so a
+// mistake is told at once.
+let options;
+try {
+  options = parseArgs(process.argv.slice(2));
+  options.auth = options.amplifyOutputs ? readAmplifyOutputs(options.amplifyOutputs) : undefined;
+} catch (err) {
+  die(err.message);
+}
+
 const { CognitoServiceFactoryImpl } = require('cognito-local/lib/services/cognitoService');
 const { StormDBDataStoreFactory } = require('cognito-local/lib/services/dataStore/stormDb');
 const { DateClock } = require('cognito-local/lib/services/clock');
 const { JwtTokenGenerator } = require('cognito-local/lib/services/tokenGenerator');
 const { otp } = require('cognito-local/lib/services/otp');
-const { parseArgs } = require('./args');
+const { Targets } = require('cognito-local/lib/targets/targets');
 const { CodeLedger } = require('./codes');
 const { smtpMessages } = require('./delivery');
 const { cognitoApi } = require('./faithful');
-const { GEN2_CLIENT, REVEALING_CLIENT, readAmplifyOutputs, userPoolRequest } = require('./pool');
+const { identityApi } = require('./identity');
 const { CaseAwareUserPools } = require('./usernames');
-const { createCognitoHttpServer } = require('./server');
+const { createCognitoHttpServer, createCognitoHttpsServer } = require('./server');
+const { cognitoHosts, makeTlsIdentity } = require('./tls');
 
 const HOST = '127.0.0.1';
-// Amplify takes the region from the pool id's prefix, and cognito-local names pools local_…
-const REGION = 'local';
+// Without an outputs file: cognito-local's own region name, which its pool ids start with (local_…).
+const LOCAL_REGION = 'local';
 
 const log = (line) => console.log(`[cognito-local] ${line}`);
-const die = (message) => {
-  console.error(`cognito launcher: ${message}`);
-  process.exit(1);
-};
 
 // cognito-local's services log through a pino-like logger. Their debug lines carry whole user
 // records (passwords, codes), so debug is dropped; the rest are one-line notices.
@@ -65,17 +80,52 @@ const createServices = async ({ dataDir, smtpHost, smtpPort, signUpCodeTtlSecond
   return { services, ledger };
 };
 
+// cognito-local's CreateUserPool and CreateUserPoolClient targets make ids of their own; the
+// services they call take the whole record, id included. These services hand them on with the ids
+// the app's outputs name, so the targets' answers (and everything stored) carry those ids.
+const adoptingPoolId = (services, { region, userPoolId }) => ({
+  ...services,
+  cognito: Object.assign(Object.create(services.cognito), {
+    createUserPool: (ctx, pool) =>
+      services.cognito.createUserPool(ctx, { ...pool, Id: userPoolId, Arn: `arn:aws:cognito-idp:${region}:local:userpool/${userPoolId}` }),
+  }),
+});
+const adoptingClientId = (services, clientId) => ({
+  ...services,
+  cognito: Object.assign(Object.create(services.cognito), {
+    getUserPool: async (ctx, userPoolId) => {
+      const pool = await services.cognito.getUserPool(ctx, userPoolId);
+      return Object.assign(Object.create(pool), {
+        saveAppClient: (ctx2, appClient) => pool.saveAppClient(ctx2, Object.assign(appClient, { ClientId: clientId })),
+      });
+    },
+  }),
+});
+
 // The pool an Amplify Gen 2 backend makes (shaped by the app's amplify_outputs.json when given), with
 // Gen 2's default app client and, for the variant, one that reveals whether an account exists.
-const createAmplifyPool = async (api, ctx, auth) => {
-  const { UserPool } = await api(ctx, 'CreateUserPool', userPoolRequest(auth));
-  const client = async (settings) => {
-    const { UserPoolClient } = await api(ctx, 'CreateUserPoolClient', { UserPoolId: UserPool.Id, ...settings });
+// With outputs, the pool and the client named by `appClient` (the one the app signs in with) have
+// the outputs' ids; the other client's id is generated.
+const createAmplifyPool = async (services, ctx, auth, appClient = 'app') => {
+  const ids = auth?.ids;
+  if (ids && (await services.cognito.listUserPools(ctx)).some((pool) => pool.Id === ids.userPoolId)) {
+    // A data directory used before: the pool starts afresh, as the outputs shape it now.
+    await services.cognito.deleteUserPool(ctx, { Id: ids.userPoolId });
+  }
+  const { UserPool } = await Targets.CreateUserPool(ids ? adoptingPoolId(services, ids) : services)(ctx, userPoolRequest(auth));
+  const client = async (settings, clientId) => {
+    const { UserPoolClient } = await Targets.CreateUserPoolClient(clientId ? adoptingClientId(services, clientId) : services)(ctx, {
+      UserPoolId: UserPool.Id,
+      ...settings,
+    });
     return UserPoolClient.ClientId;
   };
   return {
     userPoolId: UserPool.Id,
-    clients: { app: await client(GEN2_CLIENT), revealsUserExistence: await client(REVEALING_CLIENT) },
+    clients: {
+      app: await client(GEN2_CLIENT, appClient === 'app' ? ids?.clientId : undefined),
+      revealsUserExistence: await client(REVEALING_CLIENT, appClient === 'revealsUserExistence' ? ids?.clientId : undefined),
+    },
   };
 };
 
@@ -87,44 +137,86 @@ const listen = (server, port) =>
     server.listen(port, HOST, resolve);
   });
 
-// Written whole or not at all: the harness reads the file as soon as it appears.
-const writeReadyFile = (file, content) => {
+// Written whole or not at all: the harness reads the ready file as soon as it appears.
+const writeFileAtomically = (file, content) => {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, `${JSON.stringify(content)}\n`);
+  fs.writeFileSync(temporary, content);
   fs.renameSync(temporary, file);
 };
 
 const main = async () => {
-  let options;
-  try {
-    options = parseArgs(process.argv.slice(2));
-    options.auth = options.amplifyOutputs ? readAmplifyOutputs(options.amplifyOutputs) : undefined;
-  } catch (err) {
-    die(err.message);
-  }
   fs.mkdirSync(options.dataDir, { recursive: true });
   const ctx = { logger };
-  // The issuer names the port the server is bound to, known only once it listens (--port 0). The
-  // token generator reads it per token, and no call is answered before it is set.
-  const tokenConfig = {};
+  const ids = options.auth?.ids;
+  const region = ids?.region ?? LOCAL_REGION;
+  const hosts = cognitoHosts(region);
+  // Tokens name the pool as Cognito's do; Amplify's fetchAuthSession sends the issuer, less its
+  // scheme, as the Logins key of Cognito Identity (auth src/providers/cognito/credentialsProvider/utils.ts).
+  const tokenConfig = { IssuerDomain: `https://${hosts.userPools}` };
   const { services, ledger } = await createServices(options, ctx, tokenConfig);
+  const pool = await createAmplifyPool(services, ctx, options.auth, options.appClient);
+  const issuer = `${tokenConfig.IssuerDomain}/${pool.userPoolId}`;
   const api = cognitoApi(services, ledger);
-  const server = createCognitoHttpServer({ api, ctx, log });
+  const identity = identityApi(
+    {
+      region,
+      identityPoolId: ids?.identityPoolId,
+      unauthenticatedIdentities: ids?.unauthenticatedIdentities === true,
+      userPoolId: pool.userPoolId,
+      issuer,
+      clientIds: async () => (await services.cognito.listAppClients(ctx, pool.userPoolId)).map((client) => client.ClientId),
+    },
+    services.clock,
+  );
+  const pools = { userPools: pool.userPoolId, identityPools: ids?.identityPoolId };
+  const server = createCognitoHttpServer({ api, identity, ctx, log, pools });
   await listen(server, options.port);
-  const endpoint = `http://${HOST}:${server.address().port}`;
-  tokenConfig.IssuerDomain = endpoint;
+  const endpoint = `http://${HOST}:${server.address().port}/`;
+
+  const tls = await makeTlsIdentity([hosts.userPools, hosts.identityPools]);
+  const front = createCognitoHttpsServer({
+    ...tls,
+    hosts: { [hosts.userPools]: 'userPools', [hosts.identityPools]: 'identityPools' },
+    api,
+    identity,
+    ctx,
+    log,
+    pools,
+  });
+  await listen(front, 0);
+  const certificateFile = options.readyFile.replace(/(\.json)?$/, '.tls.pem');
+  writeFileAtomically(certificateFile, tls.certificatePem);
 
   const stop = (signal) => {
     log(`${signal}: stopping`);
-    server.close(() => process.exit(0));
-    server.closeAllConnections();
+    let open = 2;
+    const closed = () => --open === 0 && process.exit(0);
+    for (const s of [server, front]) {
+      s.close(closed);
+      s.closeAllConnections();
+    }
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 
-  const pool = await createAmplifyPool(api, ctx, options.auth);
-  writeReadyFile(options.readyFile, { endpoint: `${endpoint}/`, region: REGION, ...pool });
+  writeFileAtomically(
+    options.readyFile,
+    `${JSON.stringify({
+      endpoint,
+      region,
+      ...pool,
+      ...(ids?.identityPoolId && { identityPoolId: ids.identityPoolId }),
+      issuer,
+      tls: {
+        port: front.address().port,
+        spkiSha256: tls.spkiSha256,
+        hosts: [hosts.userPools, hosts.identityPools],
+        certificate: certificateFile,
+      },
+    })}\n`,
+  );
+  log(`serving ${pool.userPoolId} in ${region} at ${endpoint} and https://${hosts.userPools}/, https://${hosts.identityPools}/ on TLS port ${front.address().port}`);
   log('ready');
 };
 

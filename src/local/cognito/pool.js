@@ -17,7 +17,52 @@ const GEN2_DEFAULTS = {
 const ATTRIBUTE = { email: 'email', phone_number: 'phone_number', phone: 'phone_number' };
 const MFA = { NONE: 'OFF', OPTIONAL: 'OPTIONAL', REQUIRED: 'ON' };
 
-/** The auth section of an amplify_outputs.json, each key Gen 2's default when the file leaves it out. */
+// Cognito's own constraints on the ids (API reference: UserPoolId, ClientId, IdentityPoolId), with
+// the region prefix tied to aws_region: Amplify JS calls cognito-idp.<pool id's prefix> and
+// cognito-identity.<identity pool id's prefix>, so any other prefix would call a host nobody maps.
+const REGION_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ID_RULES = {
+  aws_region: { pattern: () => REGION_PATTERN, shape: 'a region name such as us-east-1', maxLength: 32 },
+  user_pool_id: { pattern: (region) => new RegExp(`^${escapeRegExp(region)}_[0-9a-zA-Z]+$`), shape: '<aws_region>_<id>', maxLength: 55 },
+  user_pool_client_id: { pattern: () => /^[\w+]+$/, shape: 'letters, digits, _ and + only', maxLength: 128 },
+  identity_pool_id: { pattern: (region) => new RegExp(`^${escapeRegExp(region)}:[0-9a-f-]+$`), shape: '<aws_region>:<uuid>', maxLength: 55 },
+};
+
+/**
+ * The pool the app's outputs name: region, ids and whether guests get identities. Throws one line
+ * naming the file and the first key that is missing or ill-formed.
+ */
+const readIds = (file, auth) => {
+  const id = (key, region, optional = false) => {
+    const value = auth[key];
+    if (value === undefined && optional) return undefined;
+    const rule = ID_RULES[key];
+    if (typeof value !== 'string' || value.length > rule.maxLength || !rule.pattern(region).test(value)) {
+      const given = typeof value === 'string' ? `'${value}'` : value === undefined ? 'missing' : JSON.stringify(value);
+      const expected = rule.shape.replace('<aws_region>', region ?? '<aws_region>');
+      throw new Error(`--amplify-outputs ${file}: auth.${key} is ${given}, not ${expected}`);
+    }
+    return value;
+  };
+  const region = id('aws_region');
+  const guests = auth.unauthenticated_identities_enabled;
+  if (guests !== undefined && typeof guests !== 'boolean') {
+    throw new Error(`--amplify-outputs ${file}: auth.unauthenticated_identities_enabled is ${JSON.stringify(guests)}, not true or false`);
+  }
+  return {
+    region,
+    userPoolId: id('user_pool_id', region),
+    clientId: id('user_pool_client_id', region),
+    identityPoolId: id('identity_pool_id', region, true),
+    unauthenticatedIdentities: guests === true,
+  };
+};
+
+/**
+ * The auth section of an amplify_outputs.json: the pool's shape, each key Gen 2's default when the
+ * file leaves it out, and under `ids` the region and ids the stand-in adopts.
+ */
 const readAmplifyOutputs = (file) => {
   let root;
   try {
@@ -37,6 +82,7 @@ const readAmplifyOutputs = (file) => {
     password_policy: { ...GEN2_DEFAULTS.password_policy, ...auth.password_policy },
     mfa_configuration: auth.mfa_configuration ?? GEN2_DEFAULTS.mfa_configuration,
     mfa_methods: list('mfa_methods'),
+    ids: readIds(file, auth),
   };
 };
 

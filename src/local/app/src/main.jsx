@@ -1,17 +1,10 @@
-import { AppRegistry, Text } from 'react-native';
+import { AppRegistry } from 'react-native';
 import { Amplify } from 'aws-amplify';
-import { CONFIG_URL, amplifyConfig, loadRuntimeConfig } from '../../runtime-config.js';
+import outputs from '../amplify_outputs.json';
 import App from './App';
 
-async function rootComponent() {
-  try {
-    Amplify.configure(amplifyConfig(await loadRuntimeConfig()));
-    return App;
-  } catch (error) {
-    return () => <Text testID="auth.error">Could not load {CONFIG_URL}: {error.message}</Text>;
-  }
-}
+// As Amplify's Gen 2 docs show: the backend's generated outputs, imported at build time.
+Amplify.configure(outputs);
 
-const root = await rootComponent();
-AppRegistry.registerComponent('authflow', () => root);
+AppRegistry.registerComponent('authflow', () => App);
 AppRegistry.runApplication('authflow', { rootTag: document.getElementById('root') });

@@ -1,18 +1,11 @@
 import 'react-native-get-random-values';
-import { AppRegistry, Text } from 'react-native';
+import { AppRegistry } from 'react-native';
 import { Amplify } from 'aws-amplify';
-import { CONFIG_URL, amplifyConfig, loadRuntimeConfig } from '../../runtime-config.js';
+import outputs from '../amplify_outputs.json';
 import RootLayout from './RootLayout';
 
-async function rootComponent() {
-  try {
-    Amplify.configure(amplifyConfig(await loadRuntimeConfig()));
-    return RootLayout;
-  } catch (error) {
-    return () => <Text testID="app.configError">Could not load {CONFIG_URL}: {error.message}</Text>;
-  }
-}
+// As Amplify's Gen 2 docs show: the backend's generated outputs, imported at build time.
+Amplify.configure(outputs);
 
-const root = await rootComponent();
-AppRegistry.registerComponent('authflow', () => root);
+AppRegistry.registerComponent('authflow', () => RootLayout);
 AppRegistry.runApplication('authflow', { rootTag: document.getElementById('root') });

@@ -15,8 +15,10 @@ const path = require('node:path');
 const { AuthenticationDetails, CognitoUser, CognitoUserPool } = require('amazon-cognito-identity-js');
 
 const LAUNCHER = path.join(__dirname, '..', 'launcher.js');
-// The reference app's backend (email or phone sign-in, codes by email or SMS), as the local stack runs it.
-const REFERENCE_APP_OUTPUTS = path.join(__dirname, '..', '..', 'app', 'amplify_outputs.json');
+// An app's amplify_outputs.json as `ampx generate outputs` writes it (email or phone sign-in, codes by
+// email or SMS, an identity pool with guests): a fictional pool in a real region.
+const OUTPUTS = path.join(__dirname, 'amplify_outputs.json');
+const OUTPUTS_AUTH = JSON.parse(fs.readFileSync(OUTPUTS, 'utf8')).auth;
 const PASSWORD = 'Corr3ct-Horse!';
 // The launcher sends within milliseconds; a loaded CI machine gets ample room.
 const MAIL_TIMEOUT_MS = 10000;
@@ -194,12 +196,20 @@ const assertSignInRefused = async (attempt, name, message) => {
 const startSrp = (username, clientId = stack.clients.app) =>
   call(stack, 'InitiateAuth', { ClientId: clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: username, SRP_A: '2f'.repeat(384) } });
 
+/** Resolves once the launcher's output has `text` (it logs a call just after answering it). */
+const logged = async (on, text, timeoutMs = 2000) => {
+  for (const start = Date.now(); !on.output.text.includes(text); ) {
+    assert.ok(Date.now() - start < timeoutMs, `not in the log: ${text}\n${on.output.text}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
 const adminGetUser = (email) => call(stack, 'AdminGetUser', { UserPoolId: stack.userPoolId, Username: email });
 const attributeOf = (user, name) => user.UserAttributes.find((a) => a.Name === name)?.Value;
 
 before(async () => {
   smtp = await startSmtpSink();
-  stack = await startLauncher(smtp.port, ['--amplify-outputs', REFERENCE_APP_OUTPUTS]);
+  stack = await startLauncher(smtp.port, ['--amplify-outputs', OUTPUTS]);
 });
 
 after(async () => {
@@ -207,21 +217,48 @@ after(async () => {
   smtp?.close();
 });
 
-test('the ready file names the endpoint, region "local", a pool id with a region prefix and both app clients', () => {
-  assert.match(stack.endpoint, /^http:\/\/127\.0\.0\.1:\d+\/$/);
-  assert.equal(stack.region, 'local');
-  assert.match(stack.userPoolId, /^local_\w+$/);
-  assert.ok(stack.clients.app && stack.clients.revealsUserExistence);
+test('with --app-client revealsUserExistence the outputs\' client id is the LEGACY client\'s, so the same build meets the other answer to an unknown user', async () => {
+  const legacy = await startLauncher(smtp.port, ['--amplify-outputs', OUTPUTS, '--app-client', 'revealsUserExistence']);
+  try {
+    assert.equal(legacy.clients.revealsUserExistence, OUTPUTS_AUTH.user_pool_client_id);
+    assert.notEqual(legacy.clients.app, OUTPUTS_AUTH.user_pool_client_id);
+    const described = await ok(legacy, 'DescribeUserPoolClient', { UserPoolId: legacy.userPoolId, ClientId: OUTPUTS_AUTH.user_pool_client_id });
+    assert.equal(described.UserPoolClient.PreventUserExistenceErrors, 'LEGACY');
+  } finally {
+    await legacy.stop();
+  }
 });
 
-test('started with --port 0, the stand-in answers at the endpoint its ready file names, and its tokens name that endpoint as issuer', async () => {
+test('with --amplify-outputs the stand-in is the pool the outputs name: its region, pool id, app client id and identity pool id, in the ready file', async () => {
+  assert.match(stack.endpoint, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  assert.equal(stack.region, 'us-east-1');
+  assert.equal(stack.userPoolId, OUTPUTS_AUTH.user_pool_id);
+  assert.equal(stack.clients.app, OUTPUTS_AUTH.user_pool_client_id);
+  assert.match(stack.clients.revealsUserExistence, /^[a-z0-9]+$/);
+  assert.notEqual(stack.clients.revealsUserExistence, stack.clients.app);
+  assert.equal(stack.identityPoolId, OUTPUTS_AUTH.identity_pool_id);
+  assert.equal(stack.issuer, 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Xy9Tb2QwE');
+  assert.deepEqual(stack.tls.hosts, ['cognito-idp.us-east-1.amazonaws.com', 'cognito-identity.us-east-1.amazonaws.com']);
+  assert.ok(Number.isInteger(stack.tls.port) && stack.tls.port > 0);
+  assert.match(stack.tls.spkiSha256, /^[A-Za-z0-9+/]{43}=$/);
+  assert.ok(path.isAbsolute(stack.tls.certificate) && fs.existsSync(stack.tls.certificate));
+  // What the service itself says, not only the ready file.
+  const { UserPool } = await ok(stack, 'DescribeUserPool', { UserPoolId: OUTPUTS_AUTH.user_pool_id });
+  assert.equal(UserPool.Id, OUTPUTS_AUTH.user_pool_id);
+  assert.match(UserPool.Arn, /^arn:aws:cognito-idp:us-east-1:[^:]+:userpool\/us-east-1_Xy9Tb2QwE$/);
+  const { UserPoolClient } = await ok(stack, 'DescribeUserPoolClient', { UserPoolId: stack.userPoolId, ClientId: OUTPUTS_AUTH.user_pool_client_id });
+  assert.equal(UserPoolClient.ClientName, 'app');
+});
+
+test('started with --port 0, the stand-in answers at the endpoint its ready file names, and its tokens name the pool as Cognito does (https://cognito-idp.<region>.amazonaws.com/<pool id>)', async () => {
   const { port } = new URL(stack.endpoint);
   assert.notEqual(Number(port), 0);
   const pool = await ok(stack, 'DescribeUserPool', { UserPoolId: stack.userPoolId });
   assert.equal(pool.UserPool.Id, stack.userPoolId);
   const tokens = await assertSignedIn(signIn(await confirmedUser(), PASSWORD));
-  assert.equal(tokens.getIdToken().decodePayload().iss, `${stack.endpoint}${stack.userPoolId}`);
-  assert.equal(tokens.getAccessToken().decodePayload().iss, `${stack.endpoint}${stack.userPoolId}`);
+  assert.equal(tokens.getIdToken().decodePayload().iss, stack.issuer);
+  assert.equal(tokens.getAccessToken().decodePayload().iss, stack.issuer);
+  assert.equal(tokens.getIdToken().decodePayload().aud, stack.clients.app);
 });
 
 test('the app client is a Gen 2 default client: existence errors hidden, SRP, custom auth and refresh, no USER_PASSWORD_AUTH; the other one is LEGACY', async () => {
@@ -617,6 +654,13 @@ test('expired sign-up and reset codes answer ExpiredCodeException like Cognito',
 test('without --amplify-outputs the pool is Amplify Gen 2\'s default: email sign-in, case-insensitive, email auto-verified and the only recovery, 8/upper/lower/digit/symbol', async () => {
   const gen2 = await startLauncher(smtp.port);
   try {
+    // Ids of its own in cognito-local's region "local", no identity pool.
+    assert.equal(gen2.region, 'local');
+    assert.match(gen2.userPoolId, /^local_[0-9a-zA-Z]+$/);
+    assert.match(gen2.clients.app, /^[a-z0-9]+$/);
+    assert.equal(gen2.identityPoolId, undefined);
+    assert.equal(gen2.issuer, `https://cognito-idp.local.amazonaws.com/${gen2.userPoolId}`);
+    assert.deepEqual(gen2.tls.hosts, ['cognito-idp.local.amazonaws.com', 'cognito-identity.local.amazonaws.com']);
     const { UserPool } = await ok(gen2, 'DescribeUserPool', { UserPoolId: gen2.userPoolId });
     assert.deepEqual(UserPool.UsernameAttributes, ['email']);
     assert.deepEqual(UserPool.UsernameConfiguration, { CaseSensitive: false });
@@ -647,6 +691,9 @@ test('an amplify_outputs.json shapes the pool: its password policy and sign-in a
   const outputs = path.join(dir, 'amplify_outputs.json');
   fs.writeFileSync(outputs, JSON.stringify({
     auth: {
+      aws_region: 'eu-west-1',
+      user_pool_id: 'eu-west-1_Qm3Zr8Lp1',
+      user_pool_client_id: '7h2j4k6l8z0x1c3v5b7n9m2q4w',
       username_attributes: ['phone_number'],
       user_verification_types: ['phone_number'],
       standard_required_attributes: ['phone_number'],
@@ -663,6 +710,9 @@ test('an amplify_outputs.json shapes the pool: its password policy and sign-in a
     assert.deepEqual(UserPool.AccountRecoverySetting.RecoveryMechanisms, [{ Name: 'verified_phone_number', Priority: 1 }]);
     assert.equal(UserPool.Policies.PasswordPolicy.MinimumLength, 12);
     assert.equal(UserPool.Policies.PasswordPolicy.RequireSymbols, false);
+    assert.deepEqual([shaped.region, shaped.userPoolId, shaped.clients.app], ['eu-west-1', 'eu-west-1_Qm3Zr8Lp1', '7h2j4k6l8z0x1c3v5b7n9m2q4w']);
+    // No identity_pool_id in the outputs: no identity pool, and none in the ready file.
+    assert.equal(shaped.identityPoolId, undefined);
   } finally {
     await shaped.stop();
   }
@@ -738,6 +788,246 @@ test('Amplify JS signUp with autoSignIn, confirmSignUp, then autoSignIn signs th
   await auth.signOut();
 });
 
+// --- An unmodified app: Amplify.configure(outputs), the two AWS host names mapped to the TLS front ---
+
+/**
+ * What Chromium's --host-resolver-rules and --ignore-certificate-errors-spki-list do for the browser,
+ * done for Node's global fetch (undici): the stand-in's two host names connect to its TLS port, with
+ * the host as SNI, trusting only this run's certificate; any other host connects as usual.
+ */
+const hostMapping = (on) => {
+  const { Agent, buildConnector } = require('undici');
+  const tls = require('node:tls');
+  const ca = fs.readFileSync(on.tls.certificate, 'utf8');
+  const usual = buildConnector({});
+  return new Agent({
+    connect(options, callback) {
+      if (!on.tls.hosts.includes(options.hostname)) return usual(options, callback);
+      const socket = tls.connect({ host: '127.0.0.1', port: on.tls.port, servername: options.hostname, ca, ALPNProtocols: ['http/1.1'] });
+      let answered = false;
+      const once = (err) => !answered && ((answered = true), err ? callback(err) : callback(null, socket));
+      socket.once('secureConnect', () => once());
+      socket.once('error', once);
+      return socket;
+    },
+  });
+};
+
+/** Runs `body` with every fetch in this process going through `hostMapping(on)`. */
+const withHostsMapped = async (on, body) => {
+  const { getGlobalDispatcher, setGlobalDispatcher } = require('undici');
+  const previous = getGlobalDispatcher();
+  const mapped = hostMapping(on);
+  setGlobalDispatcher(mapped);
+  try {
+    return await body(mapped);
+  } finally {
+    setGlobalDispatcher(previous);
+    await mapped.close();
+  }
+};
+
+/** A call to https://<host>/ as a browser page makes it, through the mapping. */
+const callHost = async (dispatcher, host, target, body, headers = {}) => {
+  const response = await fetch(`https://${host}/`, {
+    dispatcher,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target, ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, errorType: response.headers.get('x-amzn-errortype'), body: await response.json() };
+};
+const IDP = 'cognito-idp.us-east-1.amazonaws.com';
+const IDENTITY = 'cognito-identity.us-east-1.amazonaws.com';
+const identityCall = (dispatcher, operation, body) => callHost(dispatcher, IDENTITY, `AWSCognitoIdentityService.${operation}`, body);
+
+test('the TLS port serves, for both host names, a certificate naming both (subjectAltName) whose SPKI SHA-256 is the ready file\'s tls.spkiSha256', async () => {
+  const tls = require('node:tls');
+  const { X509Certificate, createHash } = require('node:crypto');
+  const ca = fs.readFileSync(stack.tls.certificate, 'utf8');
+  for (const servername of stack.tls.hosts) {
+    const socket = tls.connect({ host: '127.0.0.1', port: stack.tls.port, servername, ca });
+    await once(socket, 'secureConnect');
+    const served = new X509Certificate(socket.getPeerCertificate(true).raw);
+    socket.destroy();
+    assert.equal(served.subjectAltName, 'DNS:cognito-idp.us-east-1.amazonaws.com, DNS:cognito-identity.us-east-1.amazonaws.com');
+    assert.equal(served.checkHost(servername), servername);
+    assert.equal(served.ca, false);
+    assert.ok(new Date(served.validTo) > new Date(Date.now() + 24 * 3600 * 1000));
+    const spki = served.publicKey.export({ type: 'spki', format: 'der' });
+    assert.equal(createHash('sha256').update(spki).digest('base64'), stack.tls.spkiSha256);
+    assert.equal(served.fingerprint256, new X509Certificate(ca).fingerprint256, 'the certificate in the file is the one served');
+  }
+});
+
+test('Amplify JS configured with Amplify.configure(outputs) unchanged signs up, confirms, signs in by SRP and gets an identity id and credentials from the stand-in over TLS; the identity is the user\'s for good; a guest gets one of its own', async () => {
+  const { Amplify } = require('aws-amplify');
+  const auth = require('aws-amplify/auth');
+  Amplify.configure(JSON.parse(fs.readFileSync(OUTPUTS, 'utf8')));
+  await withHostsMapped(stack, async () => {
+    const email = newEmail('unmodified-app');
+    const mail = smtp.next(email);
+    const signedUp = await auth.signUp({ username: email, password: PASSWORD, options: { userAttributes: { email } } });
+    assert.equal(signedUp.nextStep.signUpStep, 'CONFIRM_SIGN_UP');
+    await auth.confirmSignUp({ username: email, confirmationCode: codeIn(await mail) });
+    const { isSignedIn } = await auth.signIn({ username: email, password: PASSWORD });
+    assert.equal(isSignedIn, true);
+
+    const session = await auth.fetchAuthSession();
+    assert.equal(session.tokens.idToken.payload.iss, stack.issuer);
+    assert.equal(session.tokens.idToken.payload.email, email);
+    assert.match(session.identityId, /^us-east-1:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    assert.match(session.credentials.accessKeyId, /^ASIA[A-Z2-7]{16}$/);
+    assert.ok(session.credentials.secretAccessKey && session.credentials.sessionToken);
+    assert.ok(session.credentials.expiration instanceof Date && session.credentials.expiration > new Date(), 'Expiration read as epoch seconds');
+    assert.equal(session.userSub, session.tokens.idToken.payload.sub);
+
+    await auth.signOut();
+    const guest = await auth.fetchAuthSession();
+    assert.equal(guest.tokens, undefined);
+    assert.match(guest.identityId, /^us-east-1:[0-9a-f-]{36}$/);
+    assert.notEqual(guest.identityId, session.identityId);
+    assert.match(guest.credentials.accessKeyId, /^ASIA/);
+
+    // Signed in again on the same device: the guest identity gives way to the user's own.
+    await auth.signIn({ username: email, password: PASSWORD });
+    const again = await auth.fetchAuthSession({ forceRefresh: true });
+    assert.equal(again.identityId, session.identityId);
+    await auth.signOut();
+  });
+});
+
+test('Cognito Identity refuses what Cognito refuses: another identity pool, a token that is not this pool\'s or has expired, a signed-in identity without its login', async () => {
+  const { createSign } = require('node:crypto');
+  const { pem } = require('cognito-local/lib/keys/cognitoLocal.private.json');
+  const email = await confirmedUser();
+  const idToken = (await assertSignedIn(signIn(email, PASSWORD))).getIdToken().getJwtToken();
+  const claims = JSON.parse(Buffer.from(idToken.split('.')[1], 'base64url'));
+  const provider = stack.issuer.replace('https://', '');
+  // A token as cognito-local signs them, with other claims.
+  const token = (changes) => {
+    const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const unsigned = `${part({ alg: 'RS256', typ: 'JWT', kid: 'CognitoLocal' })}.${part({ ...claims, ...changes })}`;
+    return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(pem, 'base64url')}`;
+  };
+  await withHostsMapped(stack, async (mapped) => {
+    const IdentityPoolId = stack.identityPoolId;
+    const refused = async (operation, body, name, message) => {
+      const answer = await identityCall(mapped, operation, body);
+      assert.equal(answer.status, 400, JSON.stringify(answer.body));
+      assert.equal(answer.errorType, `${name}:`);
+      assert.equal(answer.body.__type, name);
+      if (message instanceof RegExp) assert.match(answer.body.message, message);
+      else assert.equal(answer.body.message, message);
+    };
+    const wrongPool = 'us-east-1:00000000-0000-4000-8000-000000000000';
+    await refused('GetId', { IdentityPoolId: wrongPool }, 'ResourceNotFoundException', `IdentityPool '${wrongPool}' not found.`);
+    await refused('GetId', { IdentityPoolId, Logins: { [provider]: token({ exp: Math.floor(Date.now() / 1000) - 60 }) } }, 'NotAuthorizedException', /^Invalid login token\. Token expired: \d+ >= \d+$/);
+    await refused('GetId', { IdentityPoolId, Logins: { [provider]: token({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other0000' }) } }, 'NotAuthorizedException', "Invalid login token. Issuer doesn't match providerName");
+    await refused('GetId', { IdentityPoolId, Logins: { [provider]: `${idToken.slice(0, -4)}AAAA` } }, 'NotAuthorizedException', 'Invalid login token. Not a valid OpenId Connect identity token.');
+    await refused('GetId', { IdentityPoolId, Logins: { 'cognito-idp.us-east-1.amazonaws.com/us-east-1_Other0000': idToken } }, 'NotAuthorizedException', 'Token is not from a supported provider of this identity pool.');
+
+    const { body } = await identityCall(mapped, 'GetId', { IdentityPoolId, Logins: { [provider]: idToken } });
+    assert.equal((await identityCall(mapped, 'GetId', { IdentityPoolId, Logins: { [provider]: token({}) } })).body.IdentityId, body.IdentityId, 'one identity per user');
+    await refused('GetCredentialsForIdentity', { IdentityId: body.IdentityId }, 'NotAuthorizedException', `Access to Identity '${body.IdentityId}' is forbidden.`);
+    const unknown = 'us-east-1:11111111-1111-4111-8111-111111111111';
+    await refused('GetCredentialsForIdentity', { IdentityId: unknown }, 'ResourceNotFoundException', `Identity '${unknown}' not found.`);
+    const credentials = await identityCall(mapped, 'GetCredentialsForIdentity', { IdentityId: body.IdentityId, Logins: { [provider]: idToken } });
+    assert.equal(credentials.status, 200);
+    assert.deepEqual(Object.keys(credentials.body.Credentials).sort(), ['AccessKeyId', 'Expiration', 'SecretKey', 'SessionToken']);
+    assert.ok(Number.isInteger(credentials.body.Credentials.Expiration), 'epoch seconds');
+    assert.ok(Math.abs(credentials.body.Credentials.Expiration - (Date.now() / 1000 + 3600)) < 60);
+
+    // Each host serves its own service only, and no other host name is answered.
+    const crossed = await callHost(mapped, IDENTITY, 'AWSCognitoIdentityProviderService.DescribeUserPool', { UserPoolId: stack.userPoolId });
+    assert.equal(crossed.errorType, 'UnknownOperationException:');
+  });
+  const misdirected = await new Promise((resolve, reject) => {
+    const https = require('node:https');
+    const req = https.request(
+      { host: '127.0.0.1', port: stack.tls.port, servername: IDP, ca: fs.readFileSync(stack.tls.certificate), method: 'POST', path: '/', headers: { host: 'example.com', 'x-amz-target': 'AWSCognitoIdentityProviderService.DescribeUserPool' } },
+      (res) => (res.resume(), resolve(res.statusCode)),
+    );
+    req.on('error', reject);
+    req.end('{}');
+  });
+  assert.equal(misdirected, 421);
+  await logged(stack, '] example.com refused: the TLS front serves cognito-idp.us-east-1.amazonaws.com and cognito-identity.us-east-1.amazonaws.com only\n');
+});
+
+test('CORS on the TLS front: the preflight of a page on another origin gets every header Amplify sends allowed, and answers expose what Amplify reads', async () => {
+  await withHostsMapped(stack, async (dispatcher) => {
+    // What Amplify JS's fetch sends (content-type and x-amz-target from its serializers; x-amz-user-agent,
+    // amz-sdk-invocation-id, amz-sdk-request from its middleware; cache-control to Cognito Identity).
+    const requested = 'amz-sdk-invocation-id,amz-sdk-request,cache-control,content-type,x-amz-target,x-amz-user-agent';
+    for (const host of [IDP, IDENTITY]) {
+      const preflight = await fetch(`https://${host}/`, {
+        dispatcher,
+        method: 'OPTIONS',
+        headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': requested },
+      });
+      assert.equal(preflight.status, 204);
+      assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+      assert.match(preflight.headers.get('access-control-allow-methods'), /\bPOST\b/);
+      assert.equal(preflight.headers.get('access-control-allow-headers'), requested);
+    }
+    const answer = await identityCall(dispatcher, 'GetId', { IdentityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000000' });
+    assert.equal(answer.headers.get('access-control-allow-origin'), '*');
+    assert.match(answer.headers.get('access-control-expose-headers'), /x-amzn-ErrorType/);
+    assert.match(answer.headers.get('access-control-expose-headers'), /x-amzn-RequestId/);
+  });
+});
+
+test('guests get no identity when the outputs say unauthenticated_identities_enabled false, and the log names the plain-HTTP host and the identity pool', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-outputs-'));
+  const outputs = path.join(dir, 'amplify_outputs.json');
+  fs.writeFileSync(outputs, JSON.stringify({ version: '1.4', auth: { ...OUTPUTS_AUTH, unauthenticated_identities_enabled: false } }));
+  const noGuests = await startLauncher(smtp.port, ['--amplify-outputs', outputs]);
+  try {
+    const response = await fetch(noGuests.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityService.GetId' },
+      body: JSON.stringify({ IdentityPoolId: noGuests.identityPoolId }),
+    });
+    assert.equal(response.status, 400);
+    assert.deepEqual(await response.json(), {
+      __type: 'NotAuthorizedException',
+      message: 'Unauthenticated access is not supported for this identity pool.',
+    });
+    const line = `127.0.0.1:${new URL(noGuests.endpoint).port} ${noGuests.identityPoolId} GetId 400 NotAuthorizedException`;
+    await logged(noGuests, `] ${line}\n`);
+  } finally {
+    await noGuests.stop();
+  }
+});
+
+test('an outputs file with a missing or ill-formed region, pool id, client id or identity pool id ends the launcher with one line naming the file and the key', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-outputs-'));
+  const cases = [
+    [{ aws_region: undefined }, 'auth.aws_region is missing'],
+    [{ user_pool_id: 'us-east-1Xy9Tb2QwE' }, "auth.user_pool_id is 'us-east-1Xy9Tb2QwE', not us-east-1_<id>"],
+    [{ user_pool_id: 'eu-west-1_Xy9Tb2QwE' }, "auth.user_pool_id is 'eu-west-1_Xy9Tb2QwE', not us-east-1_<id>"],
+    [{ user_pool_client_id: 'replaced-by-the-local-stack' }, "auth.user_pool_client_id is 'replaced-by-the-local-stack'"],
+    [{ user_pool_client_id: 42 }, 'auth.user_pool_client_id is 42'],
+    [{ identity_pool_id: 'us-east-1_notanidentitypool' }, "auth.identity_pool_id is 'us-east-1_notanidentitypool', not us-east-1:<uuid>"],
+  ];
+  for (const [change, expected] of cases) {
+    const outputs = path.join(dir, 'amplify_outputs.json');
+    fs.writeFileSync(outputs, JSON.stringify({ auth: { ...OUTPUTS_AUTH, ...change } }));
+    const child = spawn(process.execPath, [
+      LAUNCHER, '--port', '0', '--data-dir', path.join(dir, 'data'), '--smtp-host', '127.0.0.1',
+      '--smtp-port', String(smtp.port), '--ready-file', path.join(dir, 'ready.json'), '--amplify-outputs', outputs,
+    ]);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 1, expected);
+    assert.ok(stderr.startsWith(`cognito launcher: --amplify-outputs ${outputs}: ${expected}`), stderr);
+    assert.equal(stderr.split('\n').length, 2, `one line: ${stderr}`);
+    assert.ok(!fs.existsSync(path.join(dir, 'ready.json')));
+  }
+});
+
 test('bad arguments and a taken port end the launcher with one clear line and a non-zero exit', async () => {
   const run = async (args) => {
     const child = spawn(process.execPath, [LAUNCHER, ...args]);
@@ -765,8 +1055,13 @@ test('bad arguments and a taken port end the launcher with one clear line and a 
 
 test('the log names each message\'s kind and recipient and each sign-in\'s flow, but never a code or a password', () => {
   assert.match(stack.output.text, /sent SignUp message by EMAIL to by-email-/);
-  assert.match(stack.output.text, /\] InitiateAuth USER_SRP_AUTH 200$/m);
-  assert.match(stack.output.text, /\] RespondToAuthChallenge PASSWORD_VERIFIER 200$/m);
+  // Each call with the host it came for and the pool: 127.0.0.1:<port> for plain HTTP.
+  const plain = `127.0.0.1:${new URL(stack.endpoint).port} ${stack.userPoolId}`;
+  assert.ok(stack.output.text.includes(`] ${plain} InitiateAuth USER_SRP_AUTH 200\n`), 'a plain-HTTP SRP sign-in line');
+  assert.ok(stack.output.text.includes(`] ${plain} RespondToAuthChallenge PASSWORD_VERIFIER 200\n`));
+  assert.ok(stack.output.text.includes(`] cognito-idp.us-east-1.amazonaws.com us-east-1_Xy9Tb2QwE InitiateAuth USER_SRP_AUTH 200\n`), 'a TLS SRP sign-in line');
+  assert.match(stack.output.text, /\] cognito-identity\.us-east-1\.amazonaws\.com us-east-1:0b7e4c2a-9d31-4f6e-b8a5-3c1d2e4f6a7b GetCredentialsForIdentity 200$/m);
+  assert.ok(!/eyJ[\w-]+\.eyJ/.test(stack.output.text), 'a token appears in the log');
   for (const message of smtp.messages) {
     assert.ok(!stack.output.text.includes(codeIn(message)), 'a code appears in the log');
   }

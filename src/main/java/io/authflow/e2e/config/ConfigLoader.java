@@ -363,17 +363,52 @@ public final class ConfigLoader {
                   duration("timeouts.poll")),
               new LocalStackConfig(
                   localAppClient(),
+                  text("local.appBuild"),
                   text("local.amplifyOutputs").isEmpty()
                       ? text("userPool.amplifyOutputs")
                       : text("local.amplifyOutputs"),
                   text("local.browser"),
                   text("local.chromedriver")));
       requireTestDomain(config.users().emailDomain());
+      requireOwnAppFiles(config.localStack());
       if (!problems.isEmpty()) {
         problems.replaceAll(this::blameOverride);
         throw new ConfigException(problems);
       }
       return config;
+    }
+
+    /**
+     * Your own app offline: a build without the outputs it imported would call a pool the stand-in
+     * is not, and every sign-in would fail far from the cause.
+     */
+    private void requireOwnAppFiles(LocalStackConfig local) {
+      if (local.appBuild().isEmpty()) {
+        return;
+      }
+      Path build = Path.of(local.appBuild());
+      if (!Files.isRegularFile(build.resolve("index.html"))) {
+        problems.add(
+            "local.appBuild is '"
+                + local.appBuild()
+                + "', which has no index.html ("
+                + build.toAbsolutePath()
+                + "); give the folder of the app's static web build (npx expo export --platform"
+                + " web writes dist/, so does vite build).");
+      }
+      if (local.amplifyOutputs().isEmpty()) {
+        problems.add(
+            "local.appBuild is set but local.amplifyOutputs is not: give the"
+                + " amplify_outputs.json that build imported, so the local stack's Cognito answers"
+                + " as the pool the app calls.");
+      } else if (!Files.isRegularFile(Path.of(local.amplifyOutputs()))) {
+        problems.add(
+            "local.amplifyOutputs is '"
+                + local.amplifyOutputs()
+                + "', which is not a file ("
+                + Path.of(local.amplifyOutputs()).toAbsolutePath()
+                + "); give the amplify_outputs.json your app imports.");
+      }
     }
 
     private String localAppClient() {
@@ -443,7 +478,8 @@ public final class ConfigLoader {
           credentials(farm),
           list("target.udids"),
           sessionPerWorker,
-          capabilities);
+          capabilities,
+          list("target.browserArgs"));
     }
 
     /** What the farm already holds or fetches itself, as opposed to a file to upload. */
@@ -490,11 +526,22 @@ public final class ConfigLoader {
       return value;
     }
 
-    /** A YAML list, or comma-separated text from -Dauthflow.… or AUTHFLOW_…. */
+    /**
+     * A YAML list, or text from -Dauthflow.… or AUTHFLOW_…: comma-separated, or a JSON array
+     * (["a,b", "c"]) when an item holds a comma itself.
+     */
     private List<String> list(String key) {
       JsonNode node = node(key);
       if (node == null || node.isNull()) {
         return List.of();
+      }
+      if (node.isTextual() && node.asText().trim().startsWith("[")) {
+        try {
+          node = new ObjectMapper().readTree(node.asText());
+        } catch (JsonProcessingException e) {
+          problems.add(key + " is not a JSON array of strings: " + e.getOriginalMessage() + ".");
+          return List.of();
+        }
       }
       Stream<String> items =
           node.isArray()
@@ -528,7 +575,7 @@ public final class ConfigLoader {
               bool("userPool.passwordPolicy.requireSymbols"));
       var fromApp = outputs.flatMap(AmplifyOutputs::passwordPolicy);
       return new UserPoolConfig(
-          fromOutputs("userPool.region", outputs.map(AmplifyOutputs::region), true),
+          fromOutputs("userPool.region", outputs.map(AmplifyOutputs::region), !embedded),
           fromOutputs("userPool.id", outputs.map(AmplifyOutputs::userPoolId), !embedded),
           fromOutputs(
               "userPool.clientId", outputs.map(AmplifyOutputs::userPoolClientId), !embedded),

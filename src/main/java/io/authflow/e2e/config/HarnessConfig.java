@@ -1,6 +1,7 @@
 package io.authflow.e2e.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,14 +26,18 @@ public record HarnessConfig(
         env, file, embeddedStack, app, target, pool, inbox, users, timeouts, localStack);
   }
 
-  /** The same configuration pointing at the parts the local stack started. */
-  public HarnessConfig withLocalStack(String appUrl, String appiumUrl, UserPoolConfig pool) {
+  /**
+   * The same configuration pointing at the parts the local stack started; {@code browserArgs} let
+   * the browser reach the Cognito stand-in where the app calls Cognito.
+   */
+  public HarnessConfig withLocalStack(
+      String appUrl, String appiumUrl, UserPoolConfig pool, List<String> browserArgs) {
     return new HarnessConfig(
         env,
         file,
         embeddedStack,
         new AppConfig(app.name(), appUrl),
-        target.withAppium(appiumUrl),
+        target.withAppium(appiumUrl).withBrowserArgs(browserArgs),
         pool,
         inbox,
         users,

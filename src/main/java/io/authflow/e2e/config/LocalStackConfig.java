@@ -4,13 +4,15 @@ import java.util.List;
 
 /**
  * What the embedded local stack is asked to be (the {@code local:} section): {@code appClient}
- * names the app client of the stand-in's pool that the app (and the tests) use; {@code
- * amplifyOutputs}, when not empty, is the app's amplify_outputs.json that shapes the pool (else
- * Amplify Gen 2's defaults); {@code browser} and {@code chromedriver}, when not empty, are where
- * its Appium finds them (else PATH and the usual install places).
+ * names the app client of the stand-in's pool that the app (and the tests) use; {@code appBuild},
+ * when not empty, is the static web build the stack serves (else the app profile's localBuild);
+ * {@code amplifyOutputs}, when not empty, is the amplify_outputs.json that build imported, whose
+ * pool the stand-in becomes (else the profile's localAmplifyOutputs, else Amplify Gen 2's
+ * defaults); {@code browser} and {@code chromedriver}, when not empty, are where its Appium finds
+ * them (else PATH and the usual install places).
  */
 public record LocalStackConfig(
-    String appClient, String amplifyOutputs, String browser, String chromedriver) {
+    String appClient, String appBuild, String amplifyOutputs, String browser, String chromedriver) {
   /** Gen 2's default app client: it hides whether an account exists. */
   public static final String DEFAULT_CLIENT = "app";
 
@@ -21,6 +23,6 @@ public record LocalStackConfig(
 
   /** Only where the browser and its driver are; the rest as by default. */
   public static LocalStackConfig browser(String browser, String chromedriver) {
-    return new LocalStackConfig(DEFAULT_CLIENT, "", browser, chromedriver);
+    return new LocalStackConfig(DEFAULT_CLIENT, "", "", browser, chromedriver);
   }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param udids devices to bind workers to, one each; empty lets the server choose
  * @param sessionPerWorker keep one Appium session per worker thread and reset the app between
  *     scenarios, instead of a new session per scenario
+ * @param browserArgs Chromium arguments the browser build's sessions get after the harness's own
+ *     (the local stack's Cognito host mapping and certificate pin)
  */
 public record TargetConfig(
     Platform platform,
@@ -30,11 +32,13 @@ public record TargetConfig(
     Credentials credentials,
     List<String> udids,
     boolean sessionPerWorker,
-    Map<String, Object> capabilities) {
+    Map<String, Object> capabilities,
+    List<String> browserArgs) {
 
   public TargetConfig {
     udids = List.copyOf(udids);
     capabilities = Map.copyOf(capabilities);
+    browserArgs = List.copyOf(browserArgs);
   }
 
   public boolean embeddedAppium() {
@@ -54,7 +58,28 @@ public record TargetConfig(
         credentials,
         udids,
         sessionPerWorker,
-        capabilities);
+        capabilities,
+        browserArgs);
+  }
+
+  /** The same target whose browser sessions also get {@code more} Chromium arguments. */
+  TargetConfig withBrowserArgs(List<String> more) {
+    List<String> args = new java.util.ArrayList<>(browserArgs);
+    args.addAll(more);
+    return new TargetConfig(
+        platform,
+        appium,
+        farm,
+        app,
+        device,
+        osVersion,
+        appiumVersion,
+        build,
+        credentials,
+        udids,
+        sessionPerWorker,
+        capabilities,
+        args);
   }
 
   /**
@@ -89,7 +114,8 @@ public record TargetConfig(
         credentials,
         udids,
         sessionPerWorker,
-        merged);
+        merged,
+        browserArgs);
   }
 
   /** Who hosts the devices. */

@@ -10,8 +10,10 @@ import io.authflow.e2e.local.StackWatch;
 import io.authflow.e2e.report.RunEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.picocontainer.Disposable;
@@ -29,6 +31,7 @@ public final class AppSession implements Disposable {
   // This scenario's device and kept session, handed back in dispose().
   private final RunDevices.Lease lease = devices.lease();
   private AppiumDriver driver;
+  private final UnansweredRequests unanswered = new UnansweredRequests();
 
   public AppSession(HarnessConfig config) {
     this.config = config;
@@ -42,6 +45,50 @@ public final class AppSession implements Disposable {
     }
     return driver;
   }
+
+  /**
+   * Fails naming the host and what happened when the browser build's calls to its backend got no
+   * answer (a host that does not resolve, a refused connection, an untrusted certificate), read
+   * from the browser's log; returns quietly otherwise, on phones, and before the app started.
+   * {@code awaited} is what the step was waiting for.
+   */
+  public void requireBackendReached(String awaited) {
+    if (driver == null || platform() != Platform.BROWSER) {
+      return;
+    }
+    List<String> failed = unanswered.read(driver);
+    if (!failed.isEmpty()) {
+      throw new BackendUnreachableException(
+          "The app's calls to its backend got no answer while waiting for "
+              + awaited
+              + ": "
+              + String.join("; ", failed)
+              + ". "
+              + mappedHostsNote());
+    }
+  }
+
+  /** What the local stack's browser reaches in its stead, from the host mapping it was given. */
+  private String mappedHostsNote() {
+    List<String> hosts =
+        config.target().browserArgs().stream()
+            .filter(arg -> arg.startsWith(HOST_RULES))
+            .flatMap(arg -> Stream.of(arg.substring(HOST_RULES.length()).split(",")))
+            .map(rule -> rule.trim().split("\\s+"))
+            .filter(rule -> rule.length == 3 && rule[0].equals("MAP") && !rule[2].startsWith("~"))
+            .map(rule -> rule[1])
+            .toList();
+    if (hosts.isEmpty()) {
+      return "Check that the device reaches the hosts the app's amplify_outputs.json names.";
+    }
+    return "This run's browser reaches only "
+        + String.join(" and ", hosts)
+        + " at the local stack: the app was built with another amplify_outputs.json (region,"
+        + " pool, endpoint) than the one the stack answers as; build it with that file, or give"
+        + " the one it imports in local.amplifyOutputs.";
+  }
+
+  private static final String HOST_RULES = "--host-resolver-rules=";
 
   public boolean started() {
     return driver != null;
@@ -265,6 +312,8 @@ public final class AppSession implements Disposable {
           kept.executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
         }
         kept.manage().deleteAllCookies();
+        // Reading the browser's log empties it: the last scenario's failed requests are not ours.
+        new UnansweredRequests().read(kept);
         kept.get(config.app().url());
       }
       case ANDROID -> {

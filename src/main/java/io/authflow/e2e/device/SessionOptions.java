@@ -57,7 +57,7 @@ public final class SessionOptions {
       TargetConfig target, Timeouts timeouts, String name, String app, Optional<String> udid) {
     MutableCapabilities capabilities =
         target.platform() == Platform.BROWSER
-            ? embeddedChromium()
+            ? embeddedChromium(target.browserArgs())
             : new MutableCapabilities(mobile(target, name, app, udid));
     // Appium ends a session after newCommandTimeout without a command (60 s unless told), and a
     // step awaiting a code sends none; set above the longest wait, a profile may still override it.
@@ -138,17 +138,23 @@ public final class SessionOptions {
   }
 
   /**
-   * The browser build in headless Chromium or Chrome through Appium's chromium driver. Which
-   * browser and ChromeDriver, and the machine's platformName, the local stack adds under
-   * target.capabilities (it finds them on the machine it runs on).
+   * The browser build in headless Chromium or Chrome through Appium's chromium driver, with {@code
+   * more} arguments after the headless ones (target.browserArgs). Which browser and ChromeDriver,
+   * and the machine's platformName, the local stack adds under target.capabilities (it finds them
+   * on the machine it runs on).
    */
-  private static MutableCapabilities embeddedChromium() {
+  private static MutableCapabilities embeddedChromium(List<String> more) {
+    List<String> args = new java.util.ArrayList<>(HEADLESS_CHROMIUM_ARGS);
+    args.addAll(more);
     return new ChromiumOptions()
         .setPlatformName("linux")
         // The driver answers "No matching capabilities found" for browserName chromium.
         .withBrowserName("chrome")
         .setAutodownloadEnabled(false)
-        .amend("goog:chromeOptions", Map.of("args", HEADLESS_CHROMIUM_ARGS));
+        .amend("goog:chromeOptions", Map.of("args", args))
+        // The app's failed requests (net::ERR_…) are logged at SEVERE: they name the host a step
+        // could not reach when the app cannot reach its backend.
+        .amend("goog:loggingPrefs", Map.of("browser", "SEVERE"));
   }
 
   /** Each farm's documented shape; where a farm takes a value decides which key it goes in. */
@@ -220,11 +226,29 @@ public final class SessionOptions {
     }
   }
 
+  /**
+   * A map both give is merged key by key, and a list both give inside it (goog:chromeOptions' args)
+   * is the two lists in turn: a profile's own Chromium arguments come after the harness's headless
+   * ones instead of replacing them (without those Chromium would not start here).
+   */
   @SuppressWarnings("unchecked")
   private static Object merged(MutableCapabilities base, String key, Object extra) {
     if (base.getCapability(key) instanceof Map<?, ?> existing && extra instanceof Map<?, ?> more) {
       Map<String, Object> both = new LinkedHashMap<>((Map<String, Object>) existing);
-      both.putAll((Map<String, Object>) more);
+      ((Map<String, Object>) more)
+          .forEach(
+              (name, value) ->
+                  both.merge(
+                      name,
+                      value,
+                      (mine, theirs) -> {
+                        if (mine instanceof List<?> a && theirs instanceof List<?> b) {
+                          List<Object> joined = new java.util.ArrayList<>(a);
+                          b.stream().filter(item -> !a.contains(item)).forEach(joined::add);
+                          return joined;
+                        }
+                        return theirs;
+                      }));
       return both;
     }
     return extra;

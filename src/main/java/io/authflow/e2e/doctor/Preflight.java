@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.InboxConfig.InboxType;
+import io.authflow.e2e.config.Platform;
 import io.authflow.e2e.config.Timeouts;
 import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.device.SessionOptions;
@@ -25,6 +26,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -77,6 +80,7 @@ public final class Preflight {
     results.add(appium);
     sessionIdleLimit(config).ifPresent(results::add);
     results.add(pool(config));
+    appBuiltForPool(config).ifPresent(results::add);
     results.add(inbox(config));
     results.add(
         appium.passed()
@@ -271,6 +275,78 @@ public final class Preflight {
   }
 
   /** Opens the app and checks that its first screen has every testID the screen map gives it. */
+  // A Cognito user pool id as amplify_outputs.json names it: <region>_<id>.
+  private static final Pattern POOL_ID =
+      Pattern.compile("\\b[a-z]{2}(?:-[a-z]+)+-\\d_[0-9A-Za-z]+\\b");
+
+  private static final Pattern SCRIPT = Pattern.compile("<script[^>]*\\ssrc=\"([^\"]+)\"");
+
+  /**
+   * The browser build calls the pool its amplify_outputs.json named when it was built; the pool
+   * this run checks must be that one, or every sign-in fails far from the cause. Reads the scripts
+   * the app's page loads (as served) for the pool id. Empty for phones.
+   */
+  Optional<CheckResult> appBuiltForPool(HarnessConfig config) {
+    String name = "App built for this pool";
+    String url = config.app().url();
+    if (config.target().platform() != Platform.BROWSER || !url.startsWith("http")) {
+      return Optional.empty();
+    }
+    String poolId = config.userPool().id();
+    String code;
+    try {
+      String page = get(URI.create(url));
+      StringBuilder scripts = new StringBuilder();
+      Matcher script = SCRIPT.matcher(page);
+      while (script.find()) {
+        scripts.append(get(URI.create(url).resolve(script.group(1))));
+      }
+      code = scripts.toString();
+    } catch (IOException e) {
+      return Optional.of(
+          CheckResult.fail(name, "the app's page at " + url + " could not be read: " + e, ""));
+    }
+    if (code.contains(poolId)) {
+      return Optional.of(CheckResult.pass(name, "the app's scripts name pool " + poolId));
+    }
+    List<String> named = POOL_ID.matcher(code).results().map(m -> m.group()).distinct().toList();
+    String detail =
+        "the app at "
+            + url
+            + (named.isEmpty()
+                ? " names no user pool id in its scripts"
+                : " calls pool " + String.join(", ", named))
+            + ", but this run's pool is "
+            + poolId;
+    String fix =
+        config.embeddedStack()
+            ? "give local.amplifyOutputs the amplify_outputs.json the build imported (the local"
+                + " stack answers as the pool it names), or rebuild the app with the one given."
+            : "point userPool (amplifyOutputs, id) at the pool the app was built for, or rebuild"
+                + " the app with this pool's amplify_outputs.json.";
+    // A real pool may be reached another way (a custom endpoint); the local stack cannot be.
+    return Optional.of(
+        config.embeddedStack()
+            ? CheckResult.fail(name, detail, fix)
+            : CheckResult.warn(name, detail, fix));
+  }
+
+  private String get(URI uri) throws IOException {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(uri).timeout(timeout).build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IOException("HTTP " + response.statusCode() + " for " + uri);
+      }
+      return response.body();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading " + uri, e);
+    }
+  }
+
   CheckResult firstScreen(HarnessConfig config) {
     String name = "App's first screen";
     Path mapFile =

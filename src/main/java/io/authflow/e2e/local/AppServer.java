@@ -1,10 +1,8 @@
 package io.authflow.e2e.local;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +12,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Serves an app's browser build (its profile's localBuild, e.g. src/local/app/dist) and its runtime
- * config, so the one build talks to whatever pool this run's stand-in created. Unknown paths get
- * index.html: the app routes them itself, as a deep link would.
+ * Serves an app's static browser build (local.appBuild or its profile's localBuild: an Expo or a
+ * Vite dist/), as it is: the app calls the pool its own amplify_outputs.json names. Unknown paths
+ * get index.html: the app routes them itself, as a deep link would.
  */
 final class AppServer extends StackPart {
   private static final Map<String, String> TYPES =
@@ -30,19 +28,12 @@ final class AppServer extends StackPart {
           "ico", "image/x-icon");
 
   private final Path dist;
-  private final byte[] runtimeConfig;
   private HttpServer server;
   private Writer accessLog;
 
-  /** {@code runtimeConfig}: the pool, app client and endpoint the app is configured with. */
-  AppServer(Path dist, Map<String, String> runtimeConfig, Path logDir) {
+  AppServer(Path dist, Path logDir) {
     super("app", logDir);
     this.dist = dist.toAbsolutePath().normalize();
-    try {
-      this.runtimeConfig = new ObjectMapper().writeValueAsBytes(runtimeConfig);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override
@@ -50,7 +41,9 @@ final class AppServer extends StackPart {
     if (!Files.isRegularFile(dist.resolve("index.html"))) {
       throw failed(
           dist
-              + "/index.html is missing: the apps are built by 'mvn test' / 'mvn verify' (src/local/prepare.sh).",
+              + "/index.html is missing: the local apps are built by 'mvn test' / 'mvn verify'"
+              + " (src/local/prepare.sh); your own app's static web build (npx expo export"
+              + " --platform web, vite build) goes in local.appBuild.",
           null);
     }
     try {
@@ -71,21 +64,14 @@ final class AppServer extends StackPart {
 
   private void serve(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
-    byte[] body;
-    String type;
-    if (path.equals("/runtime-config.json")) {
-      body = runtimeConfig;
-      type = TYPES.get("json");
-    } else {
-      Path file = dist.resolve(path.substring(1)).normalize();
-      if (!file.startsWith(dist) || !Files.isRegularFile(file)) {
-        file = dist.resolve("index.html");
-      }
-      body = Files.readAllBytes(file);
-      String name = file.getFileName().toString();
-      type =
-          TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+    Path file = dist.resolve(path.substring(1)).normalize();
+    if (!file.startsWith(dist) || !Files.isRegularFile(file)) {
+      file = dist.resolve("index.html");
     }
+    byte[] body = Files.readAllBytes(file);
+    String name = file.getFileName().toString();
+    String type =
+        TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
     synchronized (this) {
       accessLog.write(Instant.now() + " " + exchange.getRequestMethod() + " " + path + " 200\n");
       accessLog.flush();

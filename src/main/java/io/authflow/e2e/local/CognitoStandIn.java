@@ -15,7 +15,8 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * cognito-local behind our launcher (src/local/cognito), which answers like Cognito and delivers
  * every code by SMTP to the inbox. Ready when the launcher has written its ready file: the pool and
- * app clients it created.
+ * app clients it created (with an amplify_outputs.json, the ids that file names), its plain HTTP
+ * endpoint for the admin API, and its TLS front for the app, which calls the regional hosts.
  */
 final class CognitoStandIn extends StackPart {
   private final Path launcherDir;
@@ -24,6 +25,8 @@ final class CognitoStandIn extends StackPart {
   private final Duration timeout;
   // The app's amplify_outputs.json, which shapes the pool; empty: Amplify Gen 2's defaults.
   private final String amplifyOutputs;
+  // The client the app signs in with (local.appClient): it gets the outputs' client id.
+  private final String appClient;
   private NodeProcess process;
   private JsonNode ready;
 
@@ -32,10 +35,12 @@ final class CognitoStandIn extends StackPart {
       Path runDir,
       int smtpPort,
       String amplifyOutputs,
+      String appClient,
       Duration timeout,
       Path logDir) {
     super("cognito", logDir);
     this.amplifyOutputs = amplifyOutputs;
+    this.appClient = appClient;
     this.launcherDir = launcherDir;
     this.dataDir = runDir.resolve("cognito-data");
     this.smtpPort = smtpPort;
@@ -67,7 +72,9 @@ final class CognitoStandIn extends StackPart {
                   "--smtp-port",
                   String.valueOf(smtpPort),
                   "--ready-file",
-                  readyFile.toAbsolutePath().toString()));
+                  readyFile.toAbsolutePath().toString(),
+                  "--app-client",
+                  appClient));
       if (!amplifyOutputs.isEmpty()) {
         arguments.addAll(
             List.of("--amplify-outputs", Path.of(amplifyOutputs).toAbsolutePath().toString()));
@@ -82,6 +89,9 @@ final class CognitoStandIn extends StackPart {
         throw failed("the launcher exited with code " + process.exitCode() + ".", null);
       }
       ready = new ObjectMapper().readTree(readyFile.toFile());
+      if (ready.path("tls").path("port").asInt() == 0 || tlsHosts().isEmpty()) {
+        throw failed("its ready file names no TLS front (tls.port, tls.hosts): " + ready, null);
+      }
     } catch (ConditionTimeoutException e) {
       throw failed("no ready file " + readyFile + " within " + timeout.toSeconds() + "s.", e);
     } catch (IOException e) {
@@ -99,6 +109,33 @@ final class CognitoStandIn extends StackPart {
 
   String userPoolId() {
     return ready.path("userPoolId").asText();
+  }
+
+  /** The hosts the app calls that the TLS front answers: Cognito's and Cognito Identity's. */
+  List<String> tlsHosts() {
+    List<String> hosts = new java.util.ArrayList<>();
+    ready.path("tls").path("hosts").forEach(host -> hosts.add(host.asText()));
+    return hosts;
+  }
+
+  /**
+   * What the local stack's Chromium needs to reach the stand-in where the app calls Cognito, with
+   * the app unchanged: those hosts (and only those) resolved to the TLS front's loopback port, and
+   * the run's own certificate trusted by its public key's pin (not every certificate error
+   * ignored). Chromium honours the pin list only with a --user-data-dir, which ChromeDriver always
+   * gives. Every other AWS host resolves to nothing (the first matching rule wins): an app built
+   * for another pool or region fails offline, even on a machine with internet access, instead of
+   * calling a real pool.
+   */
+  List<String> chromiumArgs() {
+    var tls = ready.path("tls");
+    String front = "127.0.0.1:" + tls.path("port").asInt();
+    List<String> rules = new java.util.ArrayList<>();
+    tlsHosts().forEach(host -> rules.add("MAP " + host + " " + front));
+    rules.add("MAP *.amazonaws.com ~NOTFOUND");
+    return List.of(
+        "--host-resolver-rules=" + String.join(",", rules),
+        "--ignore-certificate-errors-spki-list=" + tls.path("spkiSha256").asText());
   }
 
   /**

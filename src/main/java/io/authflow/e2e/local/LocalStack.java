@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,11 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded local stack: an SMTP inbox in this JVM, the Cognito stand-in, the app {@code
- * app.name} names (its profile gives the browser build: the reference app or the stock
- * Authenticator app) and Appium, each on a free loopback port with its log under
- * reports/local-stack/. Started once per run; stopped in reverse order, also when a later part
- * fails to start.
+ * The embedded local stack: an SMTP inbox in this JVM, the Cognito stand-in answering as the pool
+ * the app's amplify_outputs.json names, the app's static web build (local.appBuild, else the
+ * profile's localBuild) and Appium, whose Chromium reaches the stand-in where the app calls
+ * Cognito. Each part is on a free loopback port with its log under reports/local-stack/. Started
+ * once per run; stopped in reverse order, also when a later part fails to start.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
@@ -69,6 +68,9 @@ public final class LocalStack implements AutoCloseable {
                           logDir,
                           config.localStack(),
                           BrowserLookup.forThisMachine())));
+      var profile = AppProfile.of(config);
+      // The app and the tests use the same client: local.appClient.
+      appClient = config.localStack().appClient();
       inbox = startPart(new InboxServer(logDir));
       cognito =
           startPart(
@@ -76,17 +78,11 @@ public final class LocalStack implements AutoCloseable {
                   root.resolve("src/local/cognito"),
                   runDir,
                   inbox.port(),
-                  config.localStack().amplifyOutputs(),
+                  amplifyOutputs(config, profile),
+                  appClient,
                   timeout,
                   logDir));
-      // The app and the tests use the same client: local.appClient.
-      appClient = config.localStack().appClient();
-      app =
-          startPart(
-              new AppServer(
-                  root.resolve(AppProfile.of(config).localBuild()),
-                  runtimeConfig(cognito.clientId(appClient)),
-                  logDir));
+      app = startPart(new AppServer(appBuild(config, profile), logDir));
       appium = appiumStarting.join();
       LOG.info("Local stack: Appium drives {}", appium.browser().describe());
       StackWatch.watch(this);
@@ -113,18 +109,27 @@ public final class LocalStack implements AutoCloseable {
                 pool.disposable(),
                 pool.passwordPolicy(),
                 pool.passwordPolicySource(),
-                pool.awsProfile()))
+                pool.awsProfile()),
+            cognito.chromiumArgs())
         .withTargetDefaults(appium.browser().capabilities());
   }
 
-  private Map<String, String> runtimeConfig(String clientId) {
-    return Map.of(
-        "userPoolId",
-        cognito.userPoolId(),
-        "userPoolClientId",
-        clientId,
-        "userPoolEndpoint",
-        cognito.endpoint());
+  /** local.appBuild (relative to the working directory), else the profile's, in the project. */
+  private Path appBuild(HarnessConfig config, AppProfile profile) {
+    String configured = config.localStack().appBuild();
+    return configured.isEmpty() ? root.resolve(profile.localBuild()) : Path.of(configured);
+  }
+
+  /**
+   * The outputs file the stand-in answers as: local.amplifyOutputs (or userPool.amplifyOutputs; the
+   * config requires one with local.appBuild), else the one the profile's build imported; empty: Gen
+   * 2's defaults with ids of its own.
+   */
+  private String amplifyOutputs(HarnessConfig config, AppProfile profile) {
+    String configured = config.localStack().amplifyOutputs();
+    return configured.isEmpty()
+        ? profile.localAmplifyOutputs().map(p -> root.resolve(p).toString()).orElse("")
+        : configured;
   }
 
   public GreenMail greenMail() {

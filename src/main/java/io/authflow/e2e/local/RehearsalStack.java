@@ -85,6 +85,11 @@ public final class RehearsalStack implements AutoCloseable {
       Map<String, String> variables = new LinkedHashMap<>();
       variables.put("AUTHFLOW_APP_URL", config.app().url());
       variables.put("AUTHFLOW_TARGET_APPIUM", config.target().appium());
+      // The app calls Cognito's regional hosts; these map them to the stand-in's TLS front and
+      // trust its certificate, in the stack's Chromium whichever client asks for the session.
+      variables.put(
+          "AUTHFLOW_TARGET_BROWSERARGS",
+          new ObjectMapper().writeValueAsString(config.target().browserArgs()));
       variables.put("AUTHFLOW_USERPOOL_AMPLIFYOUTPUTS", outputs.toString());
       // amplify_outputs.json has no endpoint: a real pool's is the region's.
       variables.put("AUTHFLOW_USERPOOL_ENDPOINT", config.userPool().endpoint());

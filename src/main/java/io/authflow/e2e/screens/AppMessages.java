@@ -66,10 +66,9 @@ public final class AppMessages {
     this.none = Set.copyOf(silent);
   }
 
+  /** The words of the profile {@code app.name} selects, beside the config file in use. */
   public AppMessages(HarnessConfig config) {
-    this(
-        Path.of("config", "apps", config.app().name() + ".yaml"),
-        section(Path.of("config", "apps", config.app().name() + ".yaml")));
+    this(AppProfile.fileOf(config), section(AppProfile.fileOf(config)));
   }
 
   /** The profile at {@code file}; a missing file has no words of its own. */

@@ -19,43 +19,58 @@ import java.util.Set;
  * An app under test, as {@code config/apps/<app>.yaml} describes it: its locators (keys with a dot,
  * see {@link ScreenMap}), the words it shows for each outcome ({@code messages:}, over Cognito's
  * own words), the fields it requires beyond email and password ({@code required:}), what its flow
- * does where apps differ ({@code flow:}), and, for the local stack, where its browser build is
- * ({@code localBuild:}). Features and Java never name an app; only profiles do.
+ * does where apps differ ({@code flow:}), the links that open its screens directly ({@code
+ * links:}), and, for the local stack, where its browser build and the amplify_outputs.json it was
+ * built with are ({@code localBuild:}, {@code localAmplifyOutputs:}). Features and Java never name
+ * an app or a route of one; only profiles do.
  */
 public final class AppProfile {
   private static final Set<String> SECTIONS =
-      Set.of(AppMessages.SECTION, "required", "flow", "localBuild");
+      Set.of(AppMessages.SECTION, "required", "flow", "links", "localBuild", "localAmplifyOutputs");
   private static final Set<String> FLOW_KEYS =
       Set.of("afterConfirmingSignUp", "afterConfirmingAtSignIn", "browserHistory");
+  // The screens a feature opens by a direct link (a path of the browser build, a deep link's path
+  // on phones); the reference app's routes when a profile names none.
+  private static final Map<String, String> DEFAULT_LINKS = Map.of("dashboard", "/dashboard");
 
   private final Path file;
   private final ScreenMap screens;
   private final Set<String> required;
   private final Map<String, String> flow;
+  private final Map<String, String> links;
   private final Optional<Path> localBuild;
+  private final Optional<Path> localAmplifyOutputs;
 
   private AppProfile(
       Path file,
       ScreenMap screens,
       Set<String> required,
       Map<String, String> flow,
-      Optional<Path> localBuild) {
+      Map<String, String> links,
+      Optional<Path> localBuild,
+      Optional<Path> localAmplifyOutputs) {
     this.file = file;
     this.screens = screens;
     this.required = required;
     this.flow = flow;
+    this.links = links;
     this.localBuild = localBuild;
+    this.localAmplifyOutputs = localAmplifyOutputs;
   }
 
   /** The profile {@code app.name} selects, next to the environment's config file. */
   public static AppProfile of(HarnessConfig config) {
-    return load(
-        config
-            .file()
-            .toAbsolutePath()
-            .getParent()
-            .resolve("apps")
-            .resolve(config.app().name() + ".yaml"));
+    return load(fileOf(config));
+  }
+
+  /** Where the profile {@code app.name} selects is: apps/ beside the config file in use. */
+  static Path fileOf(HarnessConfig config) {
+    return config
+        .file()
+        .toAbsolutePath()
+        .getParent()
+        .resolve("apps")
+        .resolve(config.app().name() + ".yaml");
   }
 
   public static AppProfile load(Path file) {
@@ -102,14 +117,45 @@ public final class AppProfile {
         problems.add(file + ": flow." + key + " must be dashboard or signIn, not " + next);
       }
     }
+    Map<String, String> links = new LinkedHashMap<>(DEFAULT_LINKS);
+    root.path("links")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (!DEFAULT_LINKS.containsKey(e.getKey())) {
+                problems.add(
+                    file
+                        + ": links."
+                        + e.getKey()
+                        + " is not known; known: "
+                        + String.join(", ", DEFAULT_LINKS.keySet())
+                        + ".");
+              } else if (!e.getValue().asText().startsWith("/")) {
+                problems.add(
+                    file
+                        + ": links."
+                        + e.getKey()
+                        + " must be a path starting with '/' (the app's route), not '"
+                        + e.getValue().asText()
+                        + "'.");
+              }
+              links.put(e.getKey(), e.getValue().asText());
+            });
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    Optional<Path> localBuild =
-        root.hasNonNull("localBuild")
-            ? Optional.of(Path.of(root.get("localBuild").asText()))
-            : Optional.empty();
-    return new AppProfile(file, screens, Set.copyOf(required), Map.copyOf(flow), localBuild);
+    return new AppProfile(
+        file,
+        screens,
+        Set.copyOf(required),
+        Map.copyOf(flow),
+        Map.copyOf(links),
+        path(root, "localBuild"),
+        path(root, "localAmplifyOutputs"));
+  }
+
+  private static Optional<Path> path(JsonNode root, String key) {
+    return root.hasNonNull(key) ? Optional.of(Path.of(root.get(key).asText())) : Optional.empty();
   }
 
   public Path file() {
@@ -146,15 +192,34 @@ public final class AppProfile {
     return Boolean.parseBoolean(flow.getOrDefault("browserHistory", "true"));
   }
 
-  /** The browser build the local stack serves, relative to the project (its dist folder). */
+  /**
+   * The path that opens a screen directly ({@code links.dashboard}): a route of the browser build,
+   * or the path of a deep link on phones.
+   */
+  public String link(String screen) {
+    return links.get(screen);
+  }
+
+  /**
+   * The browser build the local stack serves, relative to the project (its dist folder); {@code
+   * local.appBuild} overrides it.
+   */
   public Path localBuild() {
     return localBuild.orElseThrow(
         () ->
             new ConfigException(
                 file
                     + " has no localBuild, so the local stack cannot serve this app; give the"
-                    + " folder of its browser build (e.g. src/local/app/dist), or run it against a"
-                    + " target that has the app (-Denv=<env>)."));
+                    + " folder of its browser build (e.g. src/local/app/dist) there or in"
+                    + " local.appBuild, or run it against a target that has the app (-Denv=<env>)."));
+  }
+
+  /**
+   * The amplify_outputs.json the local build imported, relative to the project: the local stack's
+   * Cognito answers as the pool it names; {@code local.amplifyOutputs} overrides it.
+   */
+  public Optional<Path> localAmplifyOutputs() {
+    return localAmplifyOutputs;
   }
 
   private static JsonNode read(Path file) {

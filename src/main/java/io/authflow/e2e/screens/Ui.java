@@ -291,6 +291,8 @@ public final class Ui {
       if (!(e instanceof TimeoutException)) {
         throw e;
       }
+      // So is an app that never reached its backend.
+      session.requireBackendReached(awaited);
       throw new ScreenTimeoutException(
           "Timed out after "
               + timeouts.screen().toSeconds()

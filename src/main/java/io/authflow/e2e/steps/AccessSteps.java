@@ -26,7 +26,7 @@ public final class AccessSteps {
 
   @When("they open the dashboard through a direct link")
   public void theyOpenTheDashboardDirectly() {
-    app.openLink("/dashboard");
+    app.openLink(profile.link("dashboard"));
   }
 
   @When("they go back")

@@ -1,6 +1,8 @@
 package io.authflow.e2e.steps;
 
 import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.inbox.CodeNotReceivedException;
 import io.authflow.e2e.inbox.Inbox;
 import io.authflow.e2e.inbox.OneTimeCode;
 import io.authflow.e2e.report.Evidence;
@@ -14,13 +16,15 @@ public final class Codes {
   private final Inbox inbox;
   private final HarnessConfig config;
   private final Evidence evidence;
+  private final AppSession app;
   private Instant requestedAt = Instant.now();
   private String replaced;
 
-  public Codes(Inbox inbox, HarnessConfig config, Evidence evidence) {
+  public Codes(Inbox inbox, HarnessConfig config, Evidence evidence, AppSession app) {
     this.inbox = inbox;
     this.config = config;
     this.evidence = evidence;
+    this.app = app;
   }
 
   /** Call right before the action that sends a code. */
@@ -39,7 +43,14 @@ public final class Codes {
   }
 
   public String awaitFor(String recipient) {
-    OneTimeCode code = inbox.awaitCode(recipient, requestedAt, config.timeouts().code());
+    OneTimeCode code;
+    try {
+      code = inbox.awaitCode(recipient, requestedAt, config.timeouts().code());
+    } catch (CodeNotReceivedException e) {
+      // No code is sent when the app never reached Cognito: that, not the inbox, is the cause.
+      app.requireBackendReached("a one-time code for " + recipient);
+      throw e;
+    }
     evidence.text("Message with the code, to " + recipient, code.message().asText());
     if (code.code().equals(replaced)) {
       throw new AssertionError(

@@ -76,6 +76,59 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void yourOwnBuildOfflineNeedsTheOutputsItImported() throws IOException {
+    Path build = Files.createDirectories(configDir.resolve("dist"));
+    Files.writeString(build.resolve("index.html"), "<!doctype html>");
+    write("remote", REMOTE + "local:\n  appBuild: " + build + "\n");
+
+    assertThat(loadFails("remote").problems())
+        .singleElement()
+        .asString()
+        .contains("local.appBuild is set but local.amplifyOutputs is not");
+
+    Path outputs = Files.writeString(configDir.resolve("amplify_outputs.json"), "{}");
+    write(
+        "remote",
+        REMOTE + "local:\n  appBuild: " + build + "\n  amplifyOutputs: " + outputs + "\n");
+    assertThat(load("remote").localStack().appBuild()).isEqualTo(build.toString());
+  }
+
+  @Test
+  void anOwnBuildWithoutIndexHtmlAndAMissingOutputsFileAreNamedTogether() throws IOException {
+    write(
+        "remote",
+        REMOTE
+            + "local:\n  appBuild: "
+            + configDir.resolve("nowhere")
+            + "\n  amplifyOutputs: "
+            + configDir.resolve("missing.json")
+            + "\n");
+
+    assertThat(loadFails("remote").problems())
+        .hasSize(2)
+        .anySatisfy(p -> assertThat(p).contains("local.appBuild is '", "has no index.html"))
+        .anySatisfy(p -> assertThat(p).contains("local.amplifyOutputs is '", "is not a file"));
+  }
+
+  @Test
+  void aListFromAVariableMayBeAJsonArrayWhoseItemsHoldCommas() throws IOException {
+    write("remote", REMOTE);
+
+    HarnessConfig config =
+        new ConfigLoader(
+                configDir,
+                Map.of(),
+                withKey(
+                    Map.of(
+                        "AUTHFLOW_TARGET_BROWSERARGS",
+                        "[\"--host-resolver-rules=MAP a 127.0.0.1:1,MAP b 127.0.0.1:1\", \"--x\"]")))
+            .load("remote");
+
+    assertThat(config.target().browserArgs())
+        .containsExactly("--host-resolver-rules=MAP a 127.0.0.1:1,MAP b 127.0.0.1:1", "--x");
+  }
+
+  @Test
   void anUnknownLocalAppClientNamesTheKeyAndTheChoices() throws IOException {
     write("remote", REMOTE + "local:\n  appClient: legacy\n");
 
@@ -368,7 +421,9 @@ class ConfigLoaderTest {
     assertThat(config.embeddedStack()).isTrue();
     assertThat(config.target().platform()).isEqualTo(Platform.BROWSER);
     assertThat(config.target().embeddedAppium()).isTrue();
-    assertThat(config.userPool().region()).isEqualTo("local");
+    assertThat(config.userPool().region())
+        .as("the local stack fills in the region of the app's amplify_outputs.json")
+        .isEmpty();
     assertThat(config.userPool().disposable()).isTrue();
     assertThat(config.inbox().type()).isEqualTo(InboxConfig.InboxType.SMTP);
     assertThat(config.users().sweepOlderThan()).isPositive();

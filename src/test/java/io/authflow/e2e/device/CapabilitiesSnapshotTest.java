@@ -9,6 +9,7 @@ import io.authflow.e2e.config.HarnessConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -179,6 +180,26 @@ class CapabilitiesSnapshotTest {
     assertThat(caps.getCapability("appium:udid")).isEqualTo("emulator-5556");
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void chromiumArgumentsOfAProfileAndOfTheRunComeAfterTheHeadlessOnes() {
+    var caps =
+        capabilities(
+            "local",
+            Map.of(
+                "AUTHFLOW_TARGET_BROWSERARGS",
+                "[\"--host-resolver-rules=MAP a.example 127.0.0.1:1,MAP b.example 127.0.0.1:1\"]"));
+    assertThat((List<String>) options(caps, "goog:chromeOptions").get("args"))
+        .startsWith("--headless=new")
+        .endsWith("--host-resolver-rules=MAP a.example 127.0.0.1:1,MAP b.example 127.0.0.1:1");
+
+    var withOwn = withExtra("local", "goog:chromeOptions", Map.of("args", List.of("--lang=de")));
+    assertThat((List<String>) options(withOwn, "goog:chromeOptions").get("args"))
+        .as("a profile's own arguments are added, not put in place of the headless ones")
+        .startsWith("--headless=new")
+        .endsWith("--lang=de");
+  }
+
   static Map<String, Object> capabilities(String env, Map<String, String> variables) {
     HarnessConfig config = config(env, variables);
     Optional<String> udid =
@@ -227,7 +248,8 @@ class CapabilitiesSnapshotTest {
         target.credentials(),
         target.udids(),
         target.sessionPerWorker(),
-        capabilities);
+        capabilities,
+        target.browserArgs());
   }
 
   private static HarnessConfig config(String env, Map<String, String> variables) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.config.UserPoolConfig;
 import io.authflow.e2e.local.LocalStack;
 import io.authflow.e2e.local.ProjectCopies;
 import io.authflow.e2e.report.RunEnvironment;
@@ -64,7 +65,34 @@ class PreflightTest {
         .contains(
             "✔ Appium reachable", "Appium 3.", "✔ User pool admin access", "✔ Inbox reachable")
         .contains("✔ App's first screen: signIn shows all 6 testIDs of the screen map")
-        .endsWith("All 4 checks passed.");
+        .contains("✔ App built for this pool: the app's scripts name pool " + local.userPool().id())
+        .endsWith("All 5 checks passed.");
+  }
+
+  @Test
+  void anAppBuiltForAnotherPoolFailsBeforeAnyScenario() {
+    var pool = local.userPool();
+    HarnessConfig otherPool =
+        local.withUserPool(
+            new UserPoolConfig(
+                "eu-central-1",
+                "eu-central-1_0therP00l",
+                pool.clientId(),
+                pool.endpoint(),
+                pool.disposable(),
+                pool.passwordPolicy(),
+                pool.passwordPolicySource(),
+                pool.awsProfile()));
+
+    CheckResult built = preflight.appBuiltForPool(otherPool).orElseThrow();
+
+    assertThat(built.passed()).isFalse();
+    assertThat(built.render())
+        .contains(
+            "✘ App built for this pool: the app at " + local.app().url(),
+            "calls pool " + pool.id(),
+            "but this run's pool is eu-central-1_0therP00l",
+            "Fix: give local.amplifyOutputs the amplify_outputs.json the build imported");
   }
 
   @Test

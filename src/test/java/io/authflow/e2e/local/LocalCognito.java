@@ -34,7 +34,7 @@ public final class LocalCognito implements AutoCloseable {
     inbox.start();
     CognitoStandIn cognito =
         new CognitoStandIn(
-            LAUNCHER_DIR, dir, inbox.port(), REFERENCE_APP_OUTPUTS, START_TIMEOUT, logDir);
+            LAUNCHER_DIR, dir, inbox.port(), REFERENCE_APP_OUTPUTS, "app", START_TIMEOUT, logDir);
     try {
       cognito.start();
     } catch (RuntimeException e) {

@@ -45,6 +45,7 @@ class LocalStackFailureTest {
             dir.resolve("run"),
             freePort(),
             "",
+            "app",
             Duration.ofSeconds(30),
             dir.resolve("logs"));
 
@@ -68,6 +69,7 @@ class LocalStackFailureTest {
             dir.resolve("run"),
             freePort(),
             "",
+            "app",
             Duration.ofSeconds(30),
             dir.resolve("logs"));
 

@@ -47,7 +47,8 @@ class StackWatchTest {
     Files.createDirectories(launcherDir.resolve("node_modules"));
     Files.writeString(launcherDir.resolve("launcher.js"), DYING_LAUNCHER);
     var standIn =
-        new CognitoStandIn(launcherDir, dir.resolve("run"), 1, "", Duration.ofSeconds(30), dir);
+        new CognitoStandIn(
+            launcherDir, dir.resolve("run"), 1, "", "app", Duration.ofSeconds(30), dir);
     standIn.start();
     try {
       Awaitility.await("the stand-in to be seen stopped")

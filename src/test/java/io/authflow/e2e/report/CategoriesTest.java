@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.device.BackendUnreachableException;
 import io.authflow.e2e.inbox.InboxUnavailableException;
 import io.authflow.e2e.local.LocalParts;
 import io.authflow.e2e.screens.ScreenTimeoutException;
@@ -114,6 +115,17 @@ class CategoriesTest {
     Throwable standInDead = LocalParts.stopped("The Cognito stand-in stopped (exit code 137)");
 
     assertThat(categoriesOf(standInDead)).containsExactly("Environment faults");
+  }
+
+  @Test
+  void anAppThatNeverReachedItsBackendIsAnEnvironmentFaultNotTheInboxOrTheApp() {
+    Throwable unreachable =
+        new BackendUnreachableException(
+            "The app's calls to its backend got no answer while waiting for the dashboard screen:"
+                + " https://cognito-idp.us-east-1.amazonaws.com/ (ERR_NAME_NOT_RESOLVED: the host"
+                + " name does not resolve).");
+
+    assertThat(categoriesOf(unreachable)).containsExactly("Environment faults");
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.authflow.e2e.config.ConfigException;
+import io.authflow.e2e.config.ConfigLoader;
+import io.authflow.e2e.config.HarnessConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,27 @@ class AppMessagesTest {
 
     assertThat(words.text()).isEqualTo("That code is not right.");
     assertThat(words.source()).isEqualTo("messages.wrongCode of " + profile);
+  }
+
+  @Test
+  void theWordsComeFromTheProfileBesideTheConfigInUseWhateverTheWorkingDirectory()
+      throws IOException {
+    // The working directory (the project) has config/apps/reference.yaml too, without this entry.
+    Path configDir = Files.createDirectories(dir.resolve("elsewhere/config"));
+    for (String file : new String[] {"defaults.yaml", "local.yaml"}) {
+      Files.copy(Path.of("config", file), configDir.resolve(file));
+    }
+    Files.createDirectories(configDir.resolve("apps"));
+    Files.writeString(
+        configDir.resolve("apps/reference.yaml"),
+        "messages:\n  wrongPassword: Wrong email or password.\n");
+    HarnessConfig config =
+        new ConfigLoader(configDir, java.util.Map.of(), java.util.Map.of()).load("local");
+
+    var words = new AppMessages(config).words("wrongPassword");
+
+    assertThat(words.text()).isEqualTo("Wrong email or password.");
+    assertThat(words.source()).contains(configDir.resolve("apps/reference.yaml").toString());
   }
 
   @Test

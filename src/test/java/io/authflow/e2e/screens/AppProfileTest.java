@@ -32,7 +32,35 @@ class AppProfileTest {
       assertThat(Files.isRegularFile(profile.localBuild().resolveSibling("package.json")))
           .as("%s: localBuild is the dist folder of an app under src/local", app)
           .isTrue();
+      assertThat(profile.localAmplifyOutputs())
+          .as("%s: the outputs file its build imports, beside its package.json", app)
+          .contains(profile.localBuild().resolveSibling("amplify_outputs.json"));
+      assertThat(Files.isRegularFile(profile.localAmplifyOutputs().orElseThrow())).isTrue();
     }
+  }
+
+  @Test
+  void theDirectLinkToTheDashboardIsTheAppsRoute() throws IOException {
+    assertThat(AppProfile.load(Path.of("config/apps/reference.yaml")).link("dashboard"))
+        .isEqualTo("/dashboard");
+    assertThat(AppProfile.load(Path.of("config/apps/amplify-authenticator.yaml")).link("dashboard"))
+        .as("an Expo Router app's dashboard is its root route, app/index.tsx")
+        .isEqualTo("/");
+    assertThat(AppProfile.load(write("signIn.email: email\n")).link("dashboard"))
+        .as("a profile that names no link: the reference app's route")
+        .isEqualTo("/dashboard");
+  }
+
+  @Test
+  void aLinkMustBeAKnownScreensPath() throws IOException {
+    Path file = write("links:\n  dashboard: home\n  profile: /me\n");
+
+    var e = catchThrowableOfType(ConfigException.class, () -> AppProfile.load(file));
+
+    assertThat(e.problems())
+        .hasSize(2)
+        .anySatisfy(p -> assertThat(p).contains("links.dashboard must be a path starting with '/'"))
+        .anySatisfy(p -> assertThat(p).contains("links.profile is not known; known: dashboard"));
   }
 
   @Test
@@ -48,9 +76,12 @@ class AppProfileTest {
     assertThat(messages.showsNone("passwordChanged")).isTrue();
     assertThat(messages.words("passwordThatIsTooShort").text())
         .isEqualTo("Password must have at least 8 characters");
+    // Configured from amplify_outputs.json, which carries the pool's password_policy, the component
+    // checks the whole policy in the app (@aws-amplify/ui, helpers/accountSettings/validator).
     assertThat(messages.words("passwordThatHasNoNumber").text())
-        .as("other policy breaches are the server's words")
-        .startsWith("Password did not conform with policy");
+        .isEqualTo("Password must have numbers");
+    assertThat(messages.words("passwordThatHasNoSymbol").text())
+        .isEqualTo("Password must have special characters");
   }
 
   @Test
