@@ -21,12 +21,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
@@ -280,6 +283,12 @@ public final class Preflight {
       Pattern.compile("\\b[a-z]{2}(?:-[a-z]+)+-\\d_[0-9A-Za-z]+\\b");
 
   private static final Pattern SCRIPT = Pattern.compile("<script[^>]*\\ssrc=\"([^\"]+)\"");
+  // A script a script loads later (Metro's route chunks, Vite's dynamic imports): a quoted .js
+  // path.
+  private static final Pattern CHUNK =
+      Pattern.compile("[\"'`]((?:\\.{0,2}/)?[\\w./-]+\\.js)[\"'`]");
+  // Enough for any app's page and its chunks; a bound, not a crawl.
+  private static final int MAX_SCRIPTS = 200;
 
   /**
    * The browser build calls the pool its amplify_outputs.json named when it was built; the pool
@@ -295,13 +304,7 @@ public final class Preflight {
     String poolId = config.userPool().id();
     String code;
     try {
-      String page = get(URI.create(url));
-      StringBuilder scripts = new StringBuilder();
-      Matcher script = SCRIPT.matcher(page);
-      while (script.find()) {
-        scripts.append(get(URI.create(url).resolve(script.group(1))));
-      }
-      code = scripts.toString();
+      code = scripts(URI.create(url));
     } catch (IOException e) {
       return Optional.of(
           CheckResult.fail(name, "the app's page at " + url + " could not be read: " + e, ""));
@@ -331,16 +334,47 @@ public final class Preflight {
             : CheckResult.warn(name, detail, fix));
   }
 
-  private String get(URI uri) throws IOException {
-    try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(uri).timeout(timeout).build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IOException("HTTP " + response.statusCode() + " for " + uri);
+  /**
+   * The scripts the page at {@code page} loads, and those they load in turn (route chunks), from
+   * the page's own server, as one text.
+   */
+  private String scripts(URI page) throws IOException {
+    Set<URI> seen = new LinkedHashSet<>();
+    Deque<URI> next = new ArrayDeque<>();
+    SCRIPT.matcher(get(page)).results().forEach(m -> next.add(page.resolve(m.group(1))));
+    StringBuilder code = new StringBuilder();
+    while (!next.isEmpty() && seen.size() < MAX_SCRIPTS) {
+      URI script = next.poll();
+      if (!seen.add(script) || !script.getAuthority().equals(page.getAuthority())) {
+        continue;
       }
-      return response.body();
+      HttpResponse<String> answer = fetch(script);
+      // A quoted name that is no script of this app (a library's string) gets no script back (a
+      // server with a single-page fallback answers it with the page).
+      if (answer.statusCode() != 200
+          || !answer.headers().firstValue("content-type").orElse("").contains("javascript")) {
+        continue;
+      }
+      String text = answer.body();
+      code.append(text);
+      CHUNK.matcher(text).results().forEach(m -> next.add(script.resolve(m.group(1))));
+    }
+    return code.toString();
+  }
+
+  private String get(URI uri) throws IOException {
+    HttpResponse<String> response = fetch(uri);
+    if (response.statusCode() != 200) {
+      throw new IOException("HTTP " + response.statusCode() + " for " + uri);
+    }
+    return response.body();
+  }
+
+  private HttpResponse<String> fetch(URI uri) throws IOException {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(uri).timeout(timeout).build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading " + uri, e);

@@ -69,8 +69,11 @@ final class AppiumServer extends StackPart {
               "PATH", System.getenv("PATH"),
               "AUTHFLOW_TETHER_MAIN", main.toRealPath().toString(),
               "AUTHFLOW_TETHER_LOG", log().toAbsolutePath().toString()));
+      var builder = new AppiumServiceBuilder();
+      NodeRuntime.maintained(home.getParent())
+          .ifPresent(node -> builder.usingDriverExecutable(node.toFile()));
       service =
-          new AppiumServiceBuilder()
+          builder
               .withAppiumJS(reaper.tether().toFile())
               .withIPAddress("127.0.0.1")
               .usingPort(FreePorts.next())

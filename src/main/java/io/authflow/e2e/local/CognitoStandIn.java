@@ -80,7 +80,14 @@ final class CognitoStandIn extends StackPart {
             List.of("--amplify-outputs", Path.of(amplifyOutputs).toAbsolutePath().toString()));
       }
       process =
-          NodeProcess.start(name(), launcher, arguments, launcherDir, log(), dataDir.getParent());
+          NodeProcess.start(
+              name(),
+              NodeRuntime.executable(launcherDir.getParent()),
+              launcher,
+              arguments,
+              launcherDir,
+              log(),
+              dataDir.getParent());
       Awaitility.await()
           .atMost(timeout)
           .pollInterval(Duration.ofMillis(100))

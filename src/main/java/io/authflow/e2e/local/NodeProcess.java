@@ -23,14 +23,20 @@ final class NodeProcess {
   }
 
   /**
-   * Runs {@code main} with {@code args}; {@code removeWhenOrphaned} is a directory the tether
-   * removes if this JVM dies first (test data), or null.
+   * Runs {@code main} with {@code args} on {@code node} (see {@link NodeRuntime}); {@code
+   * removeWhenOrphaned} is a directory the tether removes if this JVM dies first (test data), or
+   * null.
    */
   static NodeProcess start(
-      String name, Path main, List<String> args, Path workDir, Path log, Path removeWhenOrphaned)
+      String name,
+      String node,
+      Path main,
+      List<String> args,
+      Path workDir,
+      Path log,
+      Path removeWhenOrphaned)
       throws IOException {
-    List<String> command =
-        new ArrayList<>(List.of("node", RunReaper.current().tether().toString()));
+    List<String> command = new ArrayList<>(List.of(node, RunReaper.current().tether().toString()));
     command.addAll(args);
     Map<String, String> tether = new HashMap<>();
     tether.put("AUTHFLOW_TETHER_MAIN", main.toAbsolutePath().toString());

@@ -1,0 +1,34 @@
+package io.authflow.e2e.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The Node.js the local stack's Node parts run on: the maintained LTS that src/local/prepare.sh
+ * installs from the npm registry (src/local/node) and names in node_modules/.authflow-node, else
+ * the machine's own {@code node} on PATH (a platform the registry serves no Node package for).
+ */
+final class NodeRuntime {
+  private NodeRuntime() {}
+
+  /** {@code localDir} is src/local of the project. */
+  static String executable(Path localDir) {
+    return maintained(localDir).map(Path::toString).orElse("node");
+  }
+
+  /** The maintained Node prepare.sh installed, if it found one for this platform. */
+  static Optional<Path> maintained(Path localDir) {
+    Path chosen = localDir.resolve("node/node_modules/.authflow-node");
+    try {
+      if (Files.isRegularFile(chosen)) {
+        Path node = Path.of(Files.readString(chosen).trim());
+        return Files.isExecutable(node) ? Optional.of(node) : Optional.empty();
+      }
+    } catch (IOException e) {
+      // Unreadable: the machine's node serves as well, only older.
+    }
+    return Optional.empty();
+  }
+}
