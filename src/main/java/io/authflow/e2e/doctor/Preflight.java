@@ -75,8 +75,7 @@ public final class Preflight {
   /** Runs every check on a valid config; {@code before} are lines already decided (config). */
   public Checklist check(HarnessConfig config, List<CheckResult> before) {
     Instant start = Instant.now();
-    timeout = config.timeouts().api();
-    http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    use(config);
     List<CheckResult> results = new ArrayList<>(before);
     results.addAll(secrets(config));
     CheckResult appium = appium(config);
@@ -93,6 +92,12 @@ public final class Preflight {
                 "not checked: Appium is not reachable",
                 "see the Appium line."));
     return new Checklist(config.env(), results, Duration.between(start, Instant.now()));
+  }
+
+  /** The HTTP client of the checks, bounded by timeouts.api of the config being checked. */
+  private void use(HarnessConfig config) {
+    timeout = config.timeouts().api();
+    http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
   /**
@@ -125,6 +130,7 @@ public final class Preflight {
 
   CheckResult appium(HarnessConfig config) {
     String name = "Appium reachable";
+    use(config);
     URI server = URI.create(config.target().appium());
     String shown = RunEnvironment.maskUrl(server.toString());
     String fix =
@@ -297,6 +303,7 @@ public final class Preflight {
    */
   Optional<CheckResult> appBuiltForPool(HarnessConfig config) {
     String name = "App built for this pool";
+    use(config);
     String url = config.app().url();
     if (config.target().platform() != Platform.BROWSER || !url.startsWith("http")) {
       return Optional.empty();
