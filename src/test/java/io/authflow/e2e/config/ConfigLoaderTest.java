@@ -60,6 +60,32 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anUnknownAppProfileIsOneLineNamingTheProfilesThereAre() throws IOException {
+    write("remote", REMOTE);
+    Files.createDirectories(configDir.resolve("apps"));
+    Files.writeString(configDir.resolve("apps/reference.yaml"), "");
+    Files.writeString(configDir.resolve("apps/amplify-authenticator.yaml"), "");
+
+    var e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(
+                        configDir, Map.of("authflow.app.name", "my-app"), withKey(Map.of()))
+                    .load("remote"));
+
+    assertThat(e.problems())
+        .singleElement()
+        .asString()
+        .startsWith("-Dauthflow.app.name: app.name is 'my-app', but there is no ")
+        .contains(
+            "Known app profiles (in "
+                + configDir.resolve("apps")
+                + "): amplify-authenticator, reference.")
+        .doesNotContain("\n");
+  }
+
+  @Test
   void theLocalStacksAppClientIsGen2sDefaultUnlessOverridden() throws IOException {
     write("remote", REMOTE);
 
