@@ -43,6 +43,12 @@ public final class RunInterruption {
     }
     listening = true;
     results = allureResults;
+    try {
+      // An earlier run's mark (results kept for mvn verify -Prerun) is not this run's.
+      Files.deleteIfExists(results.resolve(MARKER));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot clear " + results.resolve(MARKER), e);
+    }
     for (String name : List.of("INT", "TERM")) {
       try {
         Signal.handle(
