@@ -37,9 +37,22 @@ public record AmplifyOutputs(
    * @throws ConfigException listing every problem with the file, each naming it and the fix
    */
   public static AmplifyOutputs read(Path file) {
+    return read("userPool.amplifyOutputs", file);
+  }
+
+  /**
+   * The file the config key {@code key} names ({@code userPool.amplifyOutputs}, or {@code
+   * local.amplifyOutputs} for the local stack's Cognito stand-in, which answers as the pool it
+   * names): checked here, before anything starts, so a wrong file is one line naming it and the key
+   * rather than a part that exits at start.
+   *
+   * @throws ConfigException listing every problem with the file, each naming it and the fix
+   */
+  public static AmplifyOutputs read(String key, Path file) {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(
-          "userPool.amplifyOutputs points at "
+          key
+              + " points at "
               + file.toAbsolutePath()
               + ", which is not a file. Give the path of the app's amplify_outputs.json (relative"
               + " paths start from the directory Maven runs in), or leave the key empty and set"
@@ -67,22 +80,27 @@ public record AmplifyOutputs(
     if (auth == null || !auth.isObject()) {
       throw new ConfigException(
           file
-              + " has no auth section: the app's backend defines no auth (defineAuth), or the file"
+              + " ("
+              + key
+              + ")"
+              + (auth == null ? " has no auth section" : ": auth is not an object")
+              + ": the app's backend defines no auth (defineAuth), or the file"
               + " is not amplify_outputs.json."
               + REGENERATE);
     }
     List<String> problems = new ArrayList<>();
-    String region = text(file, auth, "aws_region", problems);
-    String poolId = text(file, auth, "user_pool_id", problems);
-    String clientId = text(file, auth, "user_pool_client_id", problems);
-    Optional<PasswordPolicy> policy = policy(file, auth.get("password_policy"), problems);
+    String source = file + " (" + key + ")";
+    String region = text(source, auth, "aws_region", problems);
+    String poolId = text(source, auth, "user_pool_id", problems);
+    String clientId = text(source, auth, "user_pool_client_id", problems);
+    Optional<PasswordPolicy> policy = policy(source, auth.get("password_policy"), problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AmplifyOutputs(file, region, poolId, clientId, policy);
   }
 
-  private static String text(Path file, JsonNode auth, String key, List<String> problems) {
+  private static String text(String file, JsonNode auth, String key, List<String> problems) {
     JsonNode node = auth.get(key);
     if (node == null || !node.isTextual() || node.asText().isBlank()) {
       problems.add(file + ": auth." + key + " is missing or not a string." + REGENERATE);
@@ -92,8 +110,12 @@ public record AmplifyOutputs(
   }
 
   private static Optional<PasswordPolicy> policy(
-      Path file, JsonNode policy, List<String> problems) {
+      String file, JsonNode policy, List<String> problems) {
     if (policy == null || policy.isNull()) {
+      return Optional.empty();
+    }
+    if (!policy.isObject()) {
+      problems.add(file + ": auth.password_policy is not an object." + REGENERATE);
       return Optional.empty();
     }
     JsonNode minLength = policy.get("min_length");
@@ -110,7 +132,7 @@ public record AmplifyOutputs(
             flag(file, policy, "require_symbols", problems)));
   }
 
-  private static boolean flag(Path file, JsonNode policy, String key, List<String> problems) {
+  private static boolean flag(String file, JsonNode policy, String key, List<String> problems) {
     JsonNode node = policy.get(key);
     if (node == null || node.isNull()) {
       return false;

@@ -86,7 +86,8 @@ public final class ConfigLoader {
     overlay(merged, readYaml(envFile), "", defaults, defaults, envFile.toString(), problems);
     Map<String, String> overridden = new HashMap<>();
     overlayOverrides(merged, problems, overridden);
-    return new Reader(merged, envFile, problems, variables, overridden).read(env);
+    return new Reader(merged, envFile, problems, variables, overridden, configDir.resolve("apps"))
+        .read(env);
   }
 
   private String knownEnvironments() {
@@ -252,18 +253,21 @@ public final class ConfigLoader {
     private final List<String> problems;
     private final Map<String, String> variables;
     private final Map<String, String> overridden;
+    private final Path apps;
 
     Reader(
         JsonNode root,
         Path file,
         List<String> problems,
         Map<String, String> variables,
-        Map<String, String> overridden) {
+        Map<String, String> overridden,
+        Path apps) {
       this.root = root;
       this.file = file;
       this.problems = problems;
       this.variables = variables;
       this.overridden = overridden;
+      this.apps = apps;
     }
 
     /**
@@ -336,12 +340,15 @@ public final class ConfigLoader {
                 + " MAILOSAUR_API_KEY=… before the run (in CI, from a repository secret).");
       }
       var pool = userPool(embedded);
+      if (embedded) {
+        checkLocalOutputs();
+      }
       var config =
           new HarnessConfig(
               env,
               file,
               embedded,
-              new AppConfig(required("app.name", true), text("app.url")),
+              new AppConfig(appName(), text("app.url")),
               target(platform, appium),
               pool,
               new InboxConfig(
@@ -370,7 +377,9 @@ public final class ConfigLoader {
                   text("local.browser"),
                   text("local.chromedriver")));
       requireTestDomain(config.users().emailDomain());
-      requireOwnAppFiles(config.localStack());
+      if (embedded) {
+        requireOwnAppFiles(config.localStack());
+      }
       if (!problems.isEmpty()) {
         problems.replaceAll(this::blameOverride);
         throw new ConfigException(problems);
@@ -396,18 +405,71 @@ public final class ConfigLoader {
                 + "); give the folder of the app's static web build (npx expo export --platform"
                 + " web writes dist/, so does vite build).");
       }
+      // A file that is missing or of another shape is named by checkLocalOutputs().
       if (local.amplifyOutputs().isEmpty()) {
         problems.add(
             "local.appBuild is set but local.amplifyOutputs is not: give the"
                 + " amplify_outputs.json that build imported, so the local stack's Cognito answers"
                 + " as the pool the app calls.");
-      } else if (!Files.isRegularFile(Path.of(local.amplifyOutputs()))) {
+      }
+    }
+
+    /**
+     * The file the local stack's Cognito stand-in answers as: checked with the config, so a file
+     * without the pool's ids is one line naming it, not a stand-in that exits at start.
+     */
+    private void checkLocalOutputs() {
+      String outputs = text("local.amplifyOutputs");
+      if (outputs.isEmpty() || outputs.equals(text("userPool.amplifyOutputs"))) {
+        return; // none, or checked as userPool.amplifyOutputs already
+      }
+      try {
+        AmplifyOutputs.read("local.amplifyOutputs", Path.of(outputs));
+      } catch (ConfigException e) {
+        problems.addAll(e.problems());
+      }
+    }
+
+    /**
+     * app.name, when its profile exists. A config dir without apps/ (a copy made for a test of
+     * other keys) leaves the check to the profile's own load.
+     */
+    private String appName() {
+      String name = required("app.name", true);
+      if (name.isEmpty() || !Files.isDirectory(apps)) {
+        return name;
+      }
+      Path profile = apps.resolve(name + ".yaml");
+      if (!Files.isRegularFile(profile)) {
         problems.add(
-            "local.amplifyOutputs is '"
-                + local.amplifyOutputs()
-                + "', which is not a file ("
-                + Path.of(local.amplifyOutputs()).toAbsolutePath()
-                + "); give the amplify_outputs.json your app imports.");
+            file
+                + ": app.name is '"
+                + name
+                + "', but there is no "
+                + profile
+                + ". Known app profiles (in "
+                + apps
+                + "): "
+                + knownProfiles()
+                + ". Choose one with -Dauthflow.app.name=<name>, or add "
+                + profile
+                + " (README, \"Your app\").");
+      }
+      return name;
+    }
+
+    private String knownProfiles() {
+      try (Stream<Path> files = Files.list(apps)) {
+        List<String> names =
+            files
+                .map(p -> p.getFileName().toString())
+                .filter(n -> n.endsWith(".yaml"))
+                .map(n -> n.substring(0, n.length() - ".yaml".length()))
+                .sorted()
+                .toList();
+        return names.isEmpty() ? "none" : String.join(", ", names);
+      } catch (IOException e) {
+        return "(none: " + apps + " cannot be listed)";
       }
     }
 

@@ -2,7 +2,6 @@ package io.authflow.e2e.device;
 
 import io.appium.java_client.AppiumDriver;
 import io.appium.java_client.MobileCommand;
-import io.appium.java_client.remote.AppiumCommandExecutor;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.Platform;
 import io.authflow.e2e.local.FreePorts;
@@ -245,11 +244,11 @@ public final class AppSession implements Disposable {
         capabilities.setCapability(CHROMEDRIVER_PORT, FreePorts.next());
       }
       return new AppiumDriver(
-          new AppiumCommandExecutor(
+          new TransportFaults(
               MobileCommand.commandRepository,
-              null,
               new SessionTimeouts(config.timeouts().session(), config.timeouts().api()),
-              client),
+              client,
+              url),
           capabilities);
     } catch (WebDriverException e) {
       StackWatch.checkAfterFailure();

@@ -161,12 +161,19 @@ public final class RunReaper {
         removed.add(dir);
       }
     }
+    // Said every time a record is reaped, also when the tethers had already ended everything: a
+    // run that did not end is news to whoever reads the next run's console.
     if (killed > 0 || !removed.isEmpty()) {
       LOG.warn(
           "Run start: an earlier run (JVM pid {}) did not end; killed {} of its process(es){}",
           earlier.getProperty("jvmPid"),
           killed,
           removed.isEmpty() ? "" : " and removed its temp dir " + String.join(", ", removed));
+    } else {
+      LOG.warn(
+          "Run start: an earlier run (JVM pid {}) did not end; nothing of it was still running"
+              + " (its tethers had stopped its parts and removed its temp dir); removed its record",
+          earlier.getProperty("jvmPid"));
     }
   }
 

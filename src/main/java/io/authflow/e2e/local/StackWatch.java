@@ -1,5 +1,6 @@
 package io.authflow.e2e.local;
 
+import io.authflow.e2e.report.RunInterruption;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -115,7 +116,10 @@ public final class StackWatch {
       }
     }
     if (known != null) {
-      throw new LocalPartStoppedException(known);
+      // The signal that interrupts a run stops the parts too: that is not the part's fault.
+      throw RunInterruption.interrupted()
+          ? RunInterruption.notJudged(known)
+          : new LocalPartStoppedException(known);
     }
   }
 

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -219,6 +221,63 @@ public final class AllureResults {
       return labelled;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot label the results in " + directory, e);
+    }
+  }
+
+  /** When the run whose results these are was interrupted (RunInterruption's marker), if it was. */
+  public Optional<Instant> interruptedAt() {
+    Path marker = directory.resolve(RunInterruption.MARKER);
+    if (!Files.isRegularFile(marker)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(Files.readString(marker).strip().split(" ")[0]));
+    } catch (IOException | DateTimeParseException e) {
+      throw new IllegalStateException(marker + " does not say when the run was interrupted", e);
+    }
+  }
+
+  /** The features' last console line of an interrupted run, kept beside the mark. */
+  public Optional<String> interruptionSummary() {
+    try {
+      List<String> lines = Files.readAllLines(directory.resolve(RunInterruption.MARKER));
+      return lines.size() < 2 ? Optional.empty() : Optional.of(lines.get(lines.size() - 1));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Files every result that ended after the signal at {@code at} as skipped, "run interrupted":
+   * whatever it showed then (most often a part the same signal stopped) judged nothing. Returns how
+   * many results it changed.
+   */
+  public int markInterrupted(Instant at) {
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    ObjectMapper json = new ObjectMapper();
+    int marked = 0;
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().endsWith("-result.json")).toList()) {
+        ObjectNode result = (ObjectNode) json.readTree(file.toFile());
+        if (result.path("stop").asLong(Long.MAX_VALUE) < at.toEpochMilli()) {
+          continue;
+        }
+        String status = result.path("status").asText();
+        String message = result.path("statusDetails").path("message").asText("");
+        if (status.equals("skipped") && message.startsWith(RunInterruption.REASON)) {
+          continue;
+        }
+        result.put("status", "skipped");
+        result.putObject("statusDetails").put("message", RunInterruption.REASON);
+        json.writeValue(file.toFile(), result);
+        marked++;
+      }
+      return marked;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot mark the interrupted results in " + directory, e);
     }
   }
 

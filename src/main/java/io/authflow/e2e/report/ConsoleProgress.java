@@ -29,6 +29,7 @@ public final class ConsoleProgress implements ConcurrentEventListener {
   private final Redactor redactor = Redactor.forThisProcess();
   private final Map<Status, Integer> counts = new EnumMap<>(Status.class);
   private final List<String> failed = new ArrayList<>();
+  private int notJudged;
   private Instant started = Instant.now();
 
   public ConsoleProgress() {
@@ -49,6 +50,11 @@ public final class ConsoleProgress implements ConcurrentEventListener {
   private synchronized void scenarioFinished(TestCaseFinished event) {
     TestCase scenario = event.getTestCase();
     Result result = event.getResult();
+    if (!RunInterruption.judged(event.getInstant())) {
+      // Ended after the signal: whatever it showed is the interruption's doing, not the app's.
+      notJudged++;
+      return;
+    }
     counts.merge(result.getStatus(), 1, Integer::sum);
     String where = relative(scenario.getUri()) + ":" + scenario.getLocation().getLine();
     out.println(
@@ -68,6 +74,13 @@ public final class ConsoleProgress implements ConcurrentEventListener {
 
   private synchronized void runFinished(TestRunFinished event) {
     int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+    if (RunInterruption.interrupted()) {
+      String line = interrupted(total);
+      out.println();
+      out.println(line);
+      RunInterruption.summary(line);
+      return;
+    }
     StringBuilder summary =
         new StringBuilder()
             .append(total)
@@ -109,6 +122,25 @@ public final class ConsoleProgress implements ConcurrentEventListener {
     out.println(
         "Reports: " + reports.resolve("allure-report/index.html") + " (made by mvn verify)");
     out.println("         " + reports.resolve("cucumber.html") + ", " + reports.resolve("junit"));
+  }
+
+  /** One line: a run cut short has no failures to rerun and no reports worth pointing at. */
+  private String interrupted(int judged) {
+    StringBuilder line =
+        new StringBuilder("Interrupted after ")
+            .append(judged)
+            .append(" of ")
+            .append(judged + notJudged)
+            .append(judged + notJudged == 1 ? " scenario: " : " scenarios: ")
+            .append(count(Status.PASSED, "passed"));
+    for (Status other :
+        List.of(
+            Status.FAILED, Status.SKIPPED, Status.PENDING, Status.UNDEFINED, Status.AMBIGUOUS)) {
+      if (counts.containsKey(other)) {
+        line.append(", ").append(count(other, other.name().toLowerCase(Locale.ROOT)));
+      }
+    }
+    return line.append("; nothing was judged after the signal").toString();
   }
 
   private String count(Status status, String word) {

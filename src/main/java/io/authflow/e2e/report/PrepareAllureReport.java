@@ -10,10 +10,17 @@ import java.nio.file.Path;
 public final class PrepareAllureReport {
   private PrepareAllureReport() {}
 
-  /** {@code args}: the results directory, the report directory. */
+  /**
+   * {@code args}: the results directory, the report directory, where an interrupted run keeps the
+   * last judged history while Allure generates ({@link KeepJudgedTrend}).
+   */
   public static void main(String[] args) {
     AllureResults results = new AllureResults(Path.of(args[0]));
-    boolean history = results.carryHistoryFrom(Path.of(args[1]));
+    Path report = Path.of(args[1]);
+    // Also here, not only at the features' end: a JVM stopped by the signal never got there.
+    results.interruptedAt().ifPresent(results::markInterrupted);
+    KeepJudgedTrend.save(results, report, Path.of(args[2]));
+    boolean history = results.carryHistoryFrom(report);
     boolean executor = results.writeExecutor(System.getenv());
     System.out.println(
         "Allure report: "

@@ -4,6 +4,7 @@ import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.Platform;
 import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.local.StackWatch;
+import io.authflow.e2e.report.RunInterruption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -282,6 +283,7 @@ public final class Ui {
           .ignoring(StaleElementReferenceException.class)
           .until(
               d -> {
+                RunInterruption.check("a step was waiting for the app");
                 StackWatch.check();
                 return look.apply(d);
               });

@@ -14,6 +14,7 @@ import io.authflow.e2e.report.Evidence;
 import io.authflow.e2e.report.PoolSnapshot;
 import io.authflow.e2e.report.PreflightReport;
 import io.authflow.e2e.report.RunEnvironment;
+import io.authflow.e2e.report.RunInterruption;
 import io.authflow.e2e.userpool.UserPool;
 import io.authflow.e2e.users.TestUser;
 import io.cucumber.java.After;
@@ -57,6 +58,7 @@ public final class Hooks {
 
   @BeforeAll
   public static void startRun() {
+    RunInterruption.listen(AllureResults.ofThisRun().directory());
     AllureResults.ofThisRun().writeCategories();
     HarnessConfig chosen;
     try {
@@ -101,6 +103,7 @@ public final class Hooks {
       // the journey (epic) is added here, because a label set from a hook does not reach its
       // result. A rerun's passes over earlier failures are marked flaky.
       results.labelJourneys();
+      RunInterruption.at().ifPresent(results::markInterrupted);
       int flaky = results.markFlaky();
       if (flaky > 0) {
         LOG.info("{} scenario(s) failed earlier and passed now: marked flaky in the report", flaky);
@@ -125,7 +128,8 @@ public final class Hooks {
     if (app.started()) {
       ENVIRONMENT.session(app.driver().getCapabilities().asMap());
     }
-    if (!scenario.isFailed()) {
+    if (!scenario.isFailed() || RunInterruption.interrupted()) {
+      // After the signal the parts are going: there is nothing of the app's to show.
       return;
     }
     app.screenshot().ifPresent(png -> evidence.png("Screenshot at failure", png));

@@ -9,6 +9,7 @@ import io.authflow.e2e.inbox.MailosaurInbox;
 import io.authflow.e2e.inbox.SmtpInbox;
 import io.authflow.e2e.local.LocalStack;
 import io.authflow.e2e.local.StackWatch;
+import io.authflow.e2e.report.RunInterruption;
 import io.authflow.e2e.userpool.CognitoUserPool;
 import io.authflow.e2e.userpool.PoolGuard;
 import io.authflow.e2e.userpool.UserPool;
@@ -94,18 +95,23 @@ public final class TestRun {
       RunDevices.shared().closeAll();
       // This run's users only: parallel jobs on the same pool have their own.
       String prefix = TestUsers.runPrefix(current.config.users().emailPrefix());
-      try {
-        // Every scenario deletes its users; a count above zero here is a cleanup bug to chase.
-        // Guarded: a dead stand-in is named at once rather than after the SDK's retries.
-        LOG.info(
-            "Run end: {} test user(s) of this run left in pool {}",
-            StackWatch.guard(UserPool.class, current.pool).countTestUsers(prefix),
-            current.config.userPool().id());
-      } catch (RuntimeException e) {
-        String message = String.valueOf(e.getMessage());
-        LOG.warn(
-            "Run end: could not count left-over test users: {}",
-            message.lines().findFirst().orElse(message));
+      if (RunInterruption.interrupted()) {
+        // The signal stopped the local parts too, so counting would only fail; not worth a line.
+        LOG.info("Run end: interrupted; the next run's start sweeps what this run's users left");
+      } else {
+        try {
+          // Every scenario deletes its users; a count above zero here is a cleanup bug to chase.
+          // Guarded: a dead stand-in is named at once rather than after the SDK's retries.
+          LOG.info(
+              "Run end: {} test user(s) of this run left in pool {}",
+              StackWatch.guard(UserPool.class, current.pool).countTestUsers(prefix),
+              current.config.userPool().id());
+        } catch (RuntimeException e) {
+          String message = String.valueOf(e.getMessage());
+          LOG.warn(
+              "Run end: could not count left-over test users: {}",
+              message.lines().findFirst().orElse(message));
+        }
       }
       current.pool.close();
       if (current.stack != null) {

@@ -33,6 +33,21 @@ class AmplifyOutputsTest {
         type: mailosaur
       """;
 
+  // The local stack, as config/local.yaml has it, with the outputs file left to each test.
+  private static final String LOCAL =
+      """
+      stack: embedded
+      target:
+        platform: browser
+        appium: embedded
+      userPool:
+        region: local
+        disposable: true
+      inbox:
+        type: smtp
+      local:
+        amplifyOutputs:\s""";
+
   @TempDir Path configDir;
 
   @BeforeEach
@@ -214,6 +229,41 @@ class AmplifyOutputsTest {
     assertThat(e.problems())
         .anySatisfy(p -> assertThat(p).contains("userPool.amplifyOutputs points at"))
         .anySatisfy(p -> assertThat(p).contains("userPool.id is missing"));
+  }
+
+  @Test
+  void theLocalStacksFileIsCheckedBeforeTheStackStartsOneLinePerProblem() throws IOException {
+    Path wrongTypes = configDir.resolve("wrong-types.json");
+    Files.writeString(
+        wrongTypes,
+        """
+        {"auth": {"aws_region": "eu-west-1", "user_pool_id": 42,
+                  "user_pool_client_id": "client123", "password_policy": "strict"}}
+        """);
+    Files.writeString(configDir.resolve("laptop.yaml"), LOCAL + wrongTypes + "\n");
+    Files.writeString(
+        configDir.resolve("noauth.yaml"), LOCAL + resource("without-auth.json") + "\n");
+
+    var types = catchThrowableOfType(ConfigException.class, () -> loadEnv("laptop"));
+    var noAuth = catchThrowableOfType(ConfigException.class, () -> loadEnv("noauth"));
+
+    assertThat(types.problems())
+        .containsExactlyInAnyOrder(
+            wrongTypes
+                + " (local.amplifyOutputs): auth.user_pool_id is missing or not a string."
+                + " Regenerate it from the app's backend with `npx ampx generate outputs`.",
+            wrongTypes
+                + " (local.amplifyOutputs): auth.password_policy is not an object."
+                + " Regenerate it from the app's backend with `npx ampx generate outputs`.");
+    assertThat(noAuth.problems())
+        .singleElement()
+        .asString()
+        .startsWith(resource("without-auth.json") + " (local.amplifyOutputs) has no auth section")
+        .doesNotContain("\n");
+  }
+
+  private HarnessConfig loadEnv(String env) {
+    return new ConfigLoader(configDir, Map.of(), Map.of()).load(env);
   }
 
   private HarnessConfig load() {

@@ -34,6 +34,19 @@ class ConfigLoaderTest {
         type: mailosaur
       """;
 
+  // The embedded local stack, as config/local.yaml has it.
+  private static final String EMBEDDED =
+      """
+      stack: embedded
+      target:
+        platform: browser
+        appium: embedded
+      userPool:
+        disposable: true
+      inbox:
+        type: smtp
+      """;
+
   @TempDir Path configDir;
 
   @BeforeEach
@@ -60,6 +73,32 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anUnknownAppProfileIsOneLineNamingTheProfilesThereAre() throws IOException {
+    write("remote", REMOTE);
+    Files.createDirectories(configDir.resolve("apps"));
+    Files.writeString(configDir.resolve("apps/reference.yaml"), "");
+    Files.writeString(configDir.resolve("apps/amplify-authenticator.yaml"), "");
+
+    var e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(
+                        configDir, Map.of("authflow.app.name", "my-app"), withKey(Map.of()))
+                    .load("remote"));
+
+    assertThat(e.problems())
+        .singleElement()
+        .asString()
+        .startsWith("-Dauthflow.app.name: app.name is 'my-app', but there is no ")
+        .contains(
+            "Known app profiles (in "
+                + configDir.resolve("apps")
+                + "): amplify-authenticator, reference.")
+        .doesNotContain("\n");
+  }
+
+  @Test
   void theLocalStacksAppClientIsGen2sDefaultUnlessOverridden() throws IOException {
     write("remote", REMOTE);
 
@@ -79,35 +118,35 @@ class ConfigLoaderTest {
   void yourOwnBuildOfflineNeedsTheOutputsItImported() throws IOException {
     Path build = Files.createDirectories(configDir.resolve("dist"));
     Files.writeString(build.resolve("index.html"), "<!doctype html>");
-    write("remote", REMOTE + "local:\n  appBuild: " + build + "\n");
+    write("offline", EMBEDDED + "local:\n  appBuild: " + build + "\n");
 
-    assertThat(loadFails("remote").problems())
+    assertThat(loadFails("offline").problems())
         .singleElement()
         .asString()
         .contains("local.appBuild is set but local.amplifyOutputs is not");
 
-    Path outputs = Files.writeString(configDir.resolve("amplify_outputs.json"), "{}");
+    Path outputs = Path.of("src/local/expo/amplify_outputs.json").toAbsolutePath();
     write(
-        "remote",
-        REMOTE + "local:\n  appBuild: " + build + "\n  amplifyOutputs: " + outputs + "\n");
-    assertThat(load("remote").localStack().appBuild()).isEqualTo(build.toString());
+        "offline",
+        EMBEDDED + "local:\n  appBuild: " + build + "\n  amplifyOutputs: " + outputs + "\n");
+    assertThat(load("offline").localStack().appBuild()).isEqualTo(build.toString());
   }
 
   @Test
   void anOwnBuildWithoutIndexHtmlAndAMissingOutputsFileAreNamedTogether() throws IOException {
     write(
-        "remote",
-        REMOTE
+        "offline",
+        EMBEDDED
             + "local:\n  appBuild: "
             + configDir.resolve("nowhere")
             + "\n  amplifyOutputs: "
             + configDir.resolve("missing.json")
             + "\n");
 
-    assertThat(loadFails("remote").problems())
+    assertThat(loadFails("offline").problems())
         .hasSize(2)
         .anySatisfy(p -> assertThat(p).contains("local.appBuild is '", "has no index.html"))
-        .anySatisfy(p -> assertThat(p).contains("local.amplifyOutputs is '", "is not a file"));
+        .anySatisfy(p -> assertThat(p).contains("local.amplifyOutputs", "missing.json"));
   }
 
   @Test

@@ -2,6 +2,9 @@ package io.authflow.e2e.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Nothing a run starts outlives it: a real run's JVM (the local stack and a browser session, in a
@@ -87,6 +92,40 @@ class RunReaperTest {
         .untilAsserted(() -> assertThat(commands(RunReaper.marked(runId))).isEmpty());
     assertThat(tempDir).doesNotExist();
     assertThat(RECORDS.resolve(runId + ".run")).doesNotExist();
+  }
+
+  @Test
+  void aRunThatDidNotEndIsReportedWhenItsRecordIsReapedEvenWithNothingLeft(@TempDir Path records)
+      throws Exception {
+    Process ended = new ProcessBuilder("true").start();
+    assertThat(ended.waitFor(10, TimeUnit.SECONDS)).as("a process that ended").isTrue();
+    Properties record = new Properties();
+    record.setProperty("runId", "run-" + ended.pid() + "-ended");
+    record.setProperty("jvmPid", Long.toString(ended.pid()));
+    record.setProperty("jvmStart", "2020-01-01T00:00:00Z");
+    Path file = records.resolve("run-" + ended.pid() + "-ended.run");
+    try (var out = Files.newOutputStream(file)) {
+      record.store(out, "a run killed with its tethers done");
+    }
+    var logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(RunReaper.class);
+    var seen = new ListAppender<ILoggingEvent>();
+    seen.start();
+    logger.addAppender(seen);
+    int reaped;
+    try {
+      reaped = new RunReaper(records).sweep();
+    } finally {
+      logger.detachAppender(seen);
+    }
+
+    assertThat(reaped).isEqualTo(1);
+    assertThat(file).doesNotExist();
+    assertThat(seen.list)
+        .singleElement()
+        .satisfies(e -> assertThat(e.getLevel()).isEqualTo(Level.WARN))
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .asString()
+        .startsWith("Run start: an earlier run (JVM pid " + ended.pid() + ") did not end; ");
   }
 
   private static Process startRun(String mode) throws IOException {

@@ -3,8 +3,6 @@ package io.authflow.e2e.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
@@ -15,14 +13,11 @@ import io.authflow.e2e.screens.ScreenTimeoutException;
 import io.authflow.e2e.userpool.CognitoUserPool;
 import io.authflow.e2e.userpool.PoolGuard;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,14 +35,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CategoriesTest {
-  private JsonNode categories;
   private HarnessConfig unreachable;
 
   @BeforeAll
   void load(@TempDir Path configDir) throws IOException {
-    try (var in = getClass().getResourceAsStream("/allure/categories.json")) {
-      categories = new ObjectMapper().readTree(in);
-    }
     int closed;
     try (ServerSocket socket = new ServerSocket(0)) {
       closed = socket.getLocalPort();
@@ -172,21 +163,6 @@ class CategoriesTest {
 
   private List<String> categoriesOf(Throwable failure) {
     assertThat(failure).isNotNull();
-    // allure-cucumber7-jvm: an AssertionError is "failed", anything else "broken"; the trace is
-    // the printed stack trace, causes included.
-    String status = failure instanceof AssertionError ? "failed" : "broken";
-    StringWriter trace = new StringWriter();
-    failure.printStackTrace(new PrintWriter(trace));
-    List<String> matched = new ArrayList<>();
-    for (JsonNode category : categories) {
-      boolean statusMatches = false;
-      for (JsonNode s : category.path("matchedStatuses")) {
-        statusMatches |= s.asText().equals(status);
-      }
-      if (statusMatches && trace.toString().matches(category.path("traceRegex").asText())) {
-        matched.add(category.path("name").asText());
-      }
-    }
-    return matched;
+    return AllureCategories.of(failure);
   }
 }
