@@ -368,7 +368,8 @@ public final class ConfigLoader {
                       ? text("userPool.amplifyOutputs")
                       : text("local.amplifyOutputs"),
                   text("local.browser"),
-                  text("local.chromedriver")));
+                  text("local.chromedriver"),
+                  localEmailDailyLimit()));
       requireTestDomain(config.users().emailDomain());
       requireOwnAppFiles(config.localStack());
       if (!problems.isEmpty()) {
@@ -409,6 +410,15 @@ public final class ConfigLoader {
                 + Path.of(local.amplifyOutputs()).toAbsolutePath()
                 + "); give the amplify_outputs.json your app imports.");
       }
+    }
+
+    private int localEmailDailyLimit() {
+      int limit = integer("local.emailDailyLimit");
+      if (limit < 0) {
+        problems.add(
+            file + ": local.emailDailyLimit is " + limit + "; use 0 or more (Cognito's is 50).");
+      }
+      return limit;
     }
 
     private String localAppClient() {
