@@ -84,7 +84,8 @@ public final class Codes {
         .filter(EmailQuotaExceededException::isCognitoRefusal)
         .ifPresent(
             shown -> {
-              throw new EmailQuotaExceededException(recipient, shown);
+              throw new EmailQuotaExceededException(
+                  recipient, shown, config.userPool().hasEndpointOverride());
             });
   }
 }

@@ -9,7 +9,11 @@ public final class EmailQuotaExceededException extends RuntimeException {
   /** The start of Cognito's words, which the app shows as they came. */
   public static final String COGNITO_WORDS = "Exceeded daily email limit";
 
-  public EmailQuotaExceededException(String recipient, String shown) {
+  /**
+   * @param standIn whether the pool is the local stack's stand-in, which keeps the quota as Cognito
+   *     does (local.emailDailyLimit) until it restarts
+   */
+  public EmailQuotaExceededException(String recipient, String shown, boolean standIn) {
     super(
         "Cognito refused to send a code to "
             + recipient
@@ -18,7 +22,10 @@ public final class EmailQuotaExceededException extends RuntimeException {
             + "'). A pool that sends with Cognito's default email account may send "
             + EmailSending.COGNITO_DAILY_LIMIT
             + " emails a day per AWS account and region, shared by every run and pool there. Fix: "
-            + EmailSending.SES_FIX);
+            + (standIn
+                ? "the local stack's Cognito stand-in keeps that quota (local.emailDailyLimit);"
+                    + " restart the stack, or raise local.emailDailyLimit."
+                : EmailSending.SES_FIX));
   }
 
   /** Whether a message the app shows is Cognito's refusal for the spent quota. */

@@ -136,8 +136,13 @@ class CategoriesTest {
             "authflow-x-1@authflow.test",
             "Exceeded daily email limit for the operation or the account. If a higher limit is"
                 + " required, please configure your user pool to use your own Amazon SES"
-                + " configuration for sending email.");
+                + " configuration for sending email.",
+            false);
 
+    assertThat(quotaSpent)
+        .hasMessageContaining("50 emails a day per AWS account and region")
+        .hasMessageContaining(
+            "Fix: make Amazon SES the pool's sender: senders.email in defineAuth");
     assertThat(categoriesOf(quotaSpent)).containsExactly("Environment faults");
   }
 

@@ -75,7 +75,7 @@ class EmailQuotaRefusalTest {
   }
 
   @Test
-  void aCodeRefusedForTheSpentDailyQuotaFailsAsTheQuotaWithTheFix() {
+  void aCodeRefusedForTheSpentDailyQuotaFailsAsTheQuotaWithItsFix() {
     spendTheDaysOnlyEmail();
     AppSession app = new AppSession(config);
     Ui ui = new Ui(app, AppProfile.of(config), config);
@@ -103,7 +103,10 @@ class EmailQuotaRefusalTest {
                   + ": the user pool's email quota for today is spent (the app showed 'Exceeded"
                   + " daily email limit for the operation or the account.")
           .hasMessageContaining("50 emails a day per AWS account and region")
-          .hasMessageContaining("Fix: make Amazon SES the pool's sender: senders.email");
+          // The stand-in's own fix: a real pool's (SES through senders.email) would not apply.
+          .hasMessageEndingWith(
+              "Fix: the local stack's Cognito stand-in keeps that quota (local.emailDailyLimit);"
+                  + " restart the stack, or raise local.emailDailyLimit.");
     } finally {
       app.dispose();
     }
