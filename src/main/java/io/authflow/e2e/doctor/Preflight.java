@@ -76,8 +76,7 @@ public final class Preflight {
   /** Runs every check on a valid config; {@code before} are lines already decided (config). */
   public Checklist check(HarnessConfig config, List<CheckResult> before) {
     Instant start = Instant.now();
-    timeout = config.timeouts().api();
-    http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    useTimeoutsOf(config);
     List<CheckResult> results = new ArrayList<>(before);
     results.addAll(secrets(config));
     CheckResult appium = appium(config);
@@ -95,6 +94,12 @@ public final class Preflight {
                 "not checked: Appium is not reachable",
                 "see the Appium line."));
     return new Checklist(config.env(), results, Duration.between(start, Instant.now()));
+  }
+
+  // Also by the checks that make requests, so each can be called on its own.
+  private void useTimeoutsOf(HarnessConfig config) {
+    timeout = config.timeouts().api();
+    http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
   /**
@@ -127,6 +132,7 @@ public final class Preflight {
 
   CheckResult appium(HarnessConfig config) {
     String name = "Appium reachable";
+    useTimeoutsOf(config);
     URI server = URI.create(config.target().appium());
     String shown = RunEnvironment.maskUrl(server.toString());
     String fix =
@@ -298,6 +304,7 @@ public final class Preflight {
 
   CheckResult inbox(HarnessConfig config) {
     String name = "Inbox reachable";
+    useTimeoutsOf(config);
     if (config.inbox().type() == InboxType.SMTP) {
       return CheckResult.pass(name, "the local stack's SMTP inbox runs in this JVM");
     }
@@ -362,6 +369,7 @@ public final class Preflight {
    */
   Optional<CheckResult> appBuiltForPool(HarnessConfig config) {
     String name = "App built for this pool";
+    useTimeoutsOf(config);
     String url = config.app().url();
     if (config.target().platform() != Platform.BROWSER || !url.startsWith("http")) {
       return Optional.empty();

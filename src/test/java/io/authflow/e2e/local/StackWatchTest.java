@@ -28,7 +28,7 @@ class StackWatchTest {
       const fs = require('node:fs');
       const file = process.argv[process.argv.indexOf('--ready-file') + 1];
       fs.mkdirSync(require('node:path').dirname(file), { recursive: true });
-      fs.writeFileSync(file, JSON.stringify({ endpoint: 'http://127.0.0.1:1/', clients: {} }));
+      fs.writeFileSync(file, JSON.stringify({ endpoint: 'http://127.0.0.1:1/', clients: {}, tls: { port: 1, hosts: ['cognito-idp.local.amazonaws.com'] } }));
       console.log('pool ready, about to crash');
       setTimeout(() => process.exit(3), 300);
       """;
