@@ -4,7 +4,7 @@ const path = require('node:path');
 
 const USAGE =
   'usage: node launcher.js --port N|0 --data-dir /abs/dir --smtp-host HOST --smtp-port N ' +
-  '--ready-file /abs/ready.json [--signup-code-ttl SECONDS] [--reset-code-ttl SECONDS] [--amplify-outputs /abs/amplify_outputs.json] [--app-client app|revealsUserExistence]';
+  '--ready-file /abs/ready.json [--signup-code-ttl SECONDS] [--reset-code-ttl SECONDS] [--amplify-outputs /abs/amplify_outputs.json] [--app-client app|revealsUserExistence] [--email-daily-limit N]';
 
 const port = (name, value) => {
   const n = Number(value);
@@ -39,6 +39,13 @@ const absolutePath = (name, value) => {
   return value;
 };
 
+const count = (name, value) => {
+  if (!/^\d+$/.test(value)) {
+    throw new Error(`--${name} must be a whole number, got '${value}'`);
+  }
+  return Number(value);
+};
+
 const text = (name, value) => {
   if (!value) throw new Error(`--${name} must not be empty`);
   return value;
@@ -64,6 +71,9 @@ const OPTIONS = {
   // The client the app signs in with gets the outputs' client id: Gen 2's (app), or the LEGACY
   // variant, so one build exercises both ways of answering an unknown user.
   'app-client': { key: 'appClient', parse: appClient, default: 'app' },
+  // Emails a day Cognito's default account sends (pools on COGNITO_DEFAULT, all together): its
+  // quota is 50; a test sets a small one to meet LimitExceededException without sending 50.
+  'email-daily-limit': { key: 'emailDailyLimit', parse: count, default: 50 },
 };
 
 /** Parses `--name value` pairs; throws an Error whose message is one line fit for the user. */

@@ -41,9 +41,10 @@ const recipient = ({ DeliveryMedium, Destination }) =>
 /**
  * Takes the place of cognito-local's MessagesService (same `deliver` signature): every code and
  * temporary password it would print to its console is mailed to the SMTP inbox instead, and each
- * sign-up or reset code is recorded in the ledger. Logs say who got what kind of message, never its text.
+ * sign-up or reset code is recorded in the ledger. An email from a pool on Cognito's default account is
+ * refused once the day's quota is spent (emailQuota). Logs say who got what kind of message, never its text.
  */
-const smtpMessages = ({ cognito, ledger, smtpHost, smtpPort, log }) => {
+const smtpMessages = ({ cognito, ledger, emailQuota, smtpHost, smtpPort, log }) => {
   // GreenMail on loopback: plain SMTP, no STARTTLS, no auth.
   const transport = nodemailer.createTransport({ host: smtpHost, port: smtpPort, secure: false, ignoreTLS: true });
   return {
@@ -52,6 +53,9 @@ const smtpMessages = ({ cognito, ledger, smtpHost, smtpPort, log }) => {
       const { subject, body } = template(source, pool, deliveryDetails.DeliveryMedium);
       const username = pool.UsernameAttributes?.includes('email') ? attributeValue('email', user.Attributes) : user.Username;
       const to = recipient(deliveryDetails);
+      const email = deliveryDetails.DeliveryMedium === 'EMAIL';
+      // Refused before anything is kept: cognito-local's SignUp delivers before it saves the user.
+      if (email) emailQuota.refuseWhenSpent(pool);
       try {
         await transport.sendMail({
           from: FROM,
@@ -62,6 +66,7 @@ const smtpMessages = ({ cognito, ledger, smtpHost, smtpPort, log }) => {
       } catch (err) {
         throw new Error(`could not send the ${source} message to ${to} by SMTP at ${smtpHost}:${smtpPort}: ${err.message}`);
       }
+      if (email) emailQuota.sent(pool);
       if (PURPOSE[source]) ledger.issued(userPoolId, user.Username, PURPOSE[source], code, deliveryDetails.AttributeName);
       log(`sent ${source} message by ${deliveryDetails.DeliveryMedium} to ${to}`);
     },

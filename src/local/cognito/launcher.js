@@ -31,6 +31,7 @@ const { otp } = require('cognito-local/lib/services/otp');
 const { Targets } = require('cognito-local/lib/targets/targets');
 const { CodeLedger } = require('./codes');
 const { smtpMessages } = require('./delivery');
+const { EmailQuota } = require('./emailQuota');
 const { cognitoApi } = require('./faithful');
 const { identityApi } = require('./identity');
 const { CaseAwareUserPools } = require('./usernames');
@@ -57,7 +58,7 @@ logger.error = logger.info;
 
 // cognito-local's createDefaultServer hard-wires a console sender and a ./.cognito directory and keeps
 // its services to itself; the launcher wires the same services so it can replace the sender and targets.
-const createServices = async ({ dataDir, smtpHost, smtpPort, signUpCodeTtlSeconds, resetCodeTtlSeconds }, ctx, tokenConfig) => {
+const createServices = async ({ dataDir, smtpHost, smtpPort, signUpCodeTtlSeconds, resetCodeTtlSeconds, emailDailyLimit }, ctx, tokenConfig) => {
   const clock = new DateClock();
   const dataStores = new StormDBDataStoreFactory(dataDir);
   const cognito = await new CognitoServiceFactoryImpl(
@@ -66,13 +67,14 @@ const createServices = async ({ dataDir, smtpHost, smtpPort, signUpCodeTtlSecond
     new CaseAwareUserPools(clock, dataStores),
   ).create(ctx, { UsernameAttributes: ['email'] });
   const ledger = new CodeLedger(clock, { signUpCodeTtlSeconds, resetCodeTtlSeconds });
+  const emailQuota = new EmailQuota(clock, emailDailyLimit);
   // No Lambda triggers locally: an Amplify Gen 2 default pool has none.
   const triggers = { enabled: () => false };
   const services = {
     clock,
     cognito,
     config: { UserPoolDefaults: { UsernameAttributes: ['email'] } },
-    messages: smtpMessages({ cognito, ledger, smtpHost, smtpPort, log }),
+    messages: smtpMessages({ cognito, ledger, emailQuota, smtpHost, smtpPort, log }),
     otp,
     tokenGenerator: new JwtTokenGenerator(clock, triggers, tokenConfig),
     triggers,
@@ -217,6 +219,7 @@ const main = async () => {
     })}\n`,
   );
   log(`serving ${pool.userPoolId} in ${region} at ${endpoint} and https://${hosts.userPools}/, https://${hosts.identityPools}/ on TLS port ${front.address().port}`);
+  log(`pools on Cognito's default email account send at most ${options.emailDailyLimit} emails a day`);
   log('ready');
 };
 

@@ -502,6 +502,62 @@ test('resending the confirmation code sends a new code that replaces the old, an
   await ok(stack, 'ConfirmSignUp', { ClientId: stack.clients.app, Username: email, ConfirmationCode: latest });
 });
 
+test('a pool on Cognito\'s default email account sends --email-daily-limit emails a day (all such pools together), then SignUp, ResendConfirmationCode and ForgotPassword answer LimitExceededException in Cognito\'s words and keep nothing; a pool sending with SES is not limited', async () => {
+  const limited = await startLauncher(smtp.port, ['--email-daily-limit', '2']);
+  try {
+    const client = limited.clients.app;
+    const described = await ok(limited, 'DescribeUserPool', { UserPoolId: limited.userPoolId });
+    assert.equal(described.UserPool.EmailConfiguration.EmailSendingAccount, 'COGNITO_DEFAULT');
+    assert.match(limited.output.text, /send at most 2 emails a day/);
+    const spent = [
+      'LimitExceededException',
+      'Exceeded daily email limit for the operation or the account. If a higher limit is required, please configure your user pool to use your own Amazon SES configuration for sending email.',
+    ];
+
+    const first = newEmail('quota');
+    let mail = smtp.next(first);
+    await ok(limited, 'SignUp', { ClientId: client, Username: first, Password: PASSWORD });
+    await mail;
+    mail = smtp.next(first);
+    await ok(limited, 'ResendConfirmationCode', { ClientId: client, Username: first });
+    const code = codeIn(await mail);
+
+    const second = newEmail('quota');
+    await assertCognitoError(call(limited, 'SignUp', { ClientId: client, Username: second, Password: PASSWORD }), ...spent);
+    const kept = await call(limited, 'AdminGetUser', { UserPoolId: limited.userPoolId, Username: second });
+    assert.equal(kept.body.__type, 'UserNotFoundException', 'a refused sign-up left a user behind');
+    await assertCognitoError(call(limited, 'ResendConfirmationCode', { ClientId: client, Username: first }), ...spent);
+    await ok(limited, 'ConfirmSignUp', { ClientId: client, Username: first, ConfirmationCode: code });
+    await assertCognitoError(call(limited, 'ForgotPassword', { ClientId: client, Username: first }), ...spent);
+
+    // Another pool of the same account on Cognito's default account shares the spent quota; one
+    // sending with SES does not.
+    const pool = async (EmailConfiguration) => {
+      const { UserPool } = await ok(limited, 'CreateUserPool', {
+        PoolName: 'second',
+        UsernameAttributes: ['email'],
+        AutoVerifiedAttributes: ['email'],
+        ...(EmailConfiguration && { EmailConfiguration }),
+      });
+      const { UserPoolClient } = await ok(limited, 'CreateUserPoolClient', { UserPoolId: UserPool.Id, ClientName: 'app' });
+      return { id: UserPool.Id, client: UserPoolClient.ClientId };
+    };
+    const other = await pool();
+    await assertCognitoError(call(limited, 'SignUp', { ClientId: other.client, Username: newEmail('quota'), Password: PASSWORD }), ...spent);
+    const ses = await pool({ EmailSendingAccount: 'DEVELOPER', SourceArn: 'arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.test' });
+    const sesDescribed = await ok(limited, 'DescribeUserPool', { UserPoolId: ses.id });
+    assert.equal(sesDescribed.UserPool.EmailConfiguration.EmailSendingAccount, 'DEVELOPER');
+    for (let n = 0; n < 3; n++) {
+      const email = newEmail('ses');
+      mail = smtp.next(email);
+      await ok(limited, 'SignUp', { ClientId: ses.client, Username: email, Password: PASSWORD });
+      await mail;
+    }
+  } finally {
+    await limited.stop();
+  }
+});
+
 test('forgot password sends the code to the verified phone when there is one, else to the verified email, and the reset password signs in', async () => {
   const emailOnly = await confirmedUser();
   let mail = smtp.next(emailOnly);
@@ -1039,6 +1095,9 @@ test('bad arguments and a taken port end the launcher with one clear line and a 
   const bad = await run(['--port', 'nope']);
   assert.notEqual(bad.code, 0);
   assert.match(bad.stderr, /^cognito launcher: --port must be a port number 1-65535 or 0 for any free port, got 'nope'\n$/);
+  const badLimit = await run(['--email-daily-limit', '-1']);
+  assert.notEqual(badLimit.code, 0);
+  assert.match(badLimit.stderr, /^cognito launcher: --email-daily-limit must be a whole number, got '-1'\n$/);
 
   const takenPort = new URL(stack.endpoint).port;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-launcher-'));

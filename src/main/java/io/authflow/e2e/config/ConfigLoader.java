@@ -375,7 +375,8 @@ public final class ConfigLoader {
                       ? text("userPool.amplifyOutputs")
                       : text("local.amplifyOutputs"),
                   text("local.browser"),
-                  text("local.chromedriver")));
+                  text("local.chromedriver"),
+                  localEmailDailyLimit()));
       requireTestDomain(config.users().emailDomain());
       if (embedded) {
         requireOwnAppFiles(config.localStack());
@@ -471,6 +472,15 @@ public final class ConfigLoader {
       } catch (IOException e) {
         return "(none: " + apps + " cannot be listed)";
       }
+    }
+
+    private int localEmailDailyLimit() {
+      int limit = integer("local.emailDailyLimit");
+      if (limit < 0) {
+        problems.add(
+            file + ": local.emailDailyLimit is " + limit + "; use 0 or more (Cognito's is 50).");
+      }
+      return limit;
     }
 
     private String localAppClient() {

@@ -9,10 +9,20 @@ import java.util.List;
  * {@code amplifyOutputs}, when not empty, is the amplify_outputs.json that build imported, whose
  * pool the stand-in becomes (else the profile's localAmplifyOutputs, else Amplify Gen 2's
  * defaults); {@code browser} and {@code chromedriver}, when not empty, are where its Appium finds
- * them (else PATH and the usual install places).
+ * them (else PATH and the usual install places); {@code emailDailyLimit} is how many emails a day
+ * the stand-in's pool sends with Cognito's default account before it refuses codes as Cognito does
+ * (Cognito's quota, 50, by default).
  */
 public record LocalStackConfig(
-    String appClient, String appBuild, String amplifyOutputs, String browser, String chromedriver) {
+    String appClient,
+    String appBuild,
+    String amplifyOutputs,
+    String browser,
+    String chromedriver,
+    int emailDailyLimit) {
+  /** Cognito's default email account: 50 emails a day per AWS account and region. */
+  public static final int COGNITO_EMAIL_DAILY_LIMIT = 50;
+
   /** Gen 2's default app client: it hides whether an account exists. */
   public static final String DEFAULT_CLIENT = "app";
 
@@ -23,6 +33,7 @@ public record LocalStackConfig(
 
   /** Only where the browser and its driver are; the rest as by default. */
   public static LocalStackConfig browser(String browser, String chromedriver) {
-    return new LocalStackConfig(DEFAULT_CLIENT, "", "", browser, chromedriver);
+    return new LocalStackConfig(
+        DEFAULT_CLIENT, "", "", browser, chromedriver, COGNITO_EMAIL_DAILY_LIMIT);
   }
 }

@@ -11,6 +11,7 @@ import io.authflow.e2e.device.SessionOptions;
 import io.authflow.e2e.report.RunEnvironment;
 import io.authflow.e2e.screens.ScreenMap;
 import io.authflow.e2e.userpool.CognitoUserPool;
+import io.authflow.e2e.userpool.EmailSending;
 import io.authflow.e2e.userpool.PoolGuard;
 import java.io.IOException;
 import java.net.URI;
@@ -82,6 +83,7 @@ public final class Preflight {
     results.add(appium);
     sessionIdleLimit(config).ifPresent(results::add);
     results.add(pool(config));
+    emailQuota(config).ifPresent(results::add);
     appBuiltForPool(config).ifPresent(results::add);
     results.add(inbox(config));
     results.add(
@@ -237,8 +239,72 @@ public final class Preflight {
     }
   }
 
+  /**
+   * A real pool that sends with Cognito's default email account may send 50 emails a day per AWS
+   * account and region: a nightly, its reruns and a few manual runs spend that, and then every code
+   * is refused. Warns with this run's share. Empty with an endpoint override (the local stack, a
+   * rehearsal): a stand-in's quota is no real one.
+   */
+  Optional<CheckResult> emailQuota(HarnessConfig config) {
+    if (config.userPool().hasEndpointOverride()) {
+      return Optional.empty();
+    }
+    String share;
+    try {
+      share = EmailCodeEstimate.forThisRun().describe();
+    } catch (RuntimeException e) {
+      share = "this run's share could not be estimated (" + firstLine(e.getMessage()) + ")";
+    }
+    return Optional.of(emailQuota(config, share));
+  }
+
+  /** The pool's email sender through DescribeUserPool; {@code share} is what this run sends. */
+  CheckResult emailQuota(HarnessConfig config, String share) {
+    String name = "Email sending quota";
+    var pool = config.userPool();
+    var users = config.users();
+    EmailSending sending;
+    try (var cognito =
+        new CognitoUserPool(
+            pool,
+            new PoolGuard(pool.id(), pool.disposable(), users.emailPrefix(), users.emailDomain()),
+            config.timeouts().api())) {
+      sending = cognito.emailSending();
+    } catch (RuntimeException e) {
+      return CheckResult.warn(
+          name,
+          "the pool's email settings could not be read: " + firstLine(e.getMessage()),
+          "allow cognito-idp:DescribeUserPool on the pool to the run's AWS credentials.");
+    }
+    if (!sending.cognitoDefault()) {
+      return CheckResult.pass(
+          name,
+          "pool "
+              + pool.id()
+              + " sends with Amazon SES ("
+              + sending.account()
+              + (sending.sourceArn().isEmpty() ? "" : ", " + sending.sourceArn())
+              + "): Cognito's daily email quota does not apply");
+    }
+    return CheckResult.warn(
+        name,
+        "pool "
+            + pool.id()
+            + " sends with Cognito's default email account ("
+            + sending.account()
+            + "), at most "
+            + EmailSending.COGNITO_DAILY_LIMIT
+            + " emails a day per AWS account and region, shared by every run and pool there; "
+            + share
+            + "; once the day's "
+            + EmailSending.COGNITO_DAILY_LIMIT
+            + " are spent, Cognito refuses every code (LimitExceededException)",
+        EmailSending.SES_FIX);
+  }
+
   CheckResult inbox(HarnessConfig config) {
     String name = "Inbox reachable";
+    use(config);
     if (config.inbox().type() == InboxType.SMTP) {
       return CheckResult.pass(name, "the local stack's SMTP inbox runs in this JVM");
     }

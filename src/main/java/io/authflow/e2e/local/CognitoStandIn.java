@@ -2,6 +2,7 @@ package io.authflow.e2e.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.authflow.e2e.config.LocalStackConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,9 +28,12 @@ final class CognitoStandIn extends StackPart {
   private final String amplifyOutputs;
   // The client the app signs in with (local.appClient): it gets the outputs' client id.
   private final String appClient;
+  // Emails a day the pool sends with Cognito's default account (local.emailDailyLimit).
+  private final int emailDailyLimit;
   private NodeProcess process;
   private JsonNode ready;
 
+  /** With Cognito's own email quota. */
   CognitoStandIn(
       Path launcherDir,
       Path runDir,
@@ -38,7 +42,28 @@ final class CognitoStandIn extends StackPart {
       String appClient,
       Duration timeout,
       Path logDir) {
+    this(
+        launcherDir,
+        runDir,
+        smtpPort,
+        amplifyOutputs,
+        appClient,
+        LocalStackConfig.COGNITO_EMAIL_DAILY_LIMIT,
+        timeout,
+        logDir);
+  }
+
+  CognitoStandIn(
+      Path launcherDir,
+      Path runDir,
+      int smtpPort,
+      String amplifyOutputs,
+      String appClient,
+      int emailDailyLimit,
+      Duration timeout,
+      Path logDir) {
     super("cognito", logDir);
+    this.emailDailyLimit = emailDailyLimit;
     this.amplifyOutputs = amplifyOutputs;
     this.appClient = appClient;
     this.launcherDir = launcherDir;
@@ -74,7 +99,9 @@ final class CognitoStandIn extends StackPart {
                   "--ready-file",
                   readyFile.toAbsolutePath().toString(),
                   "--app-client",
-                  appClient));
+                  appClient,
+                  "--email-daily-limit",
+                  String.valueOf(emailDailyLimit)));
       if (!amplifyOutputs.isEmpty()) {
         arguments.addAll(
             List.of("--amplify-outputs", Path.of(amplifyOutputs).toAbsolutePath().toString()));

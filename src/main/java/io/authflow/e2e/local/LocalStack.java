@@ -80,6 +80,7 @@ public final class LocalStack implements AutoCloseable {
                   inbox.port(),
                   amplifyOutputs(config, profile),
                   appClient,
+                  config.localStack().emailDailyLimit(),
                   timeout,
                   logDir));
       app = startPart(new AppServer(appBuild(config, profile), logDir));

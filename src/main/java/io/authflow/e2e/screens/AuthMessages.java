@@ -1,6 +1,7 @@
 package io.authflow.e2e.screens;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The error and notice any auth screen shows (auth.error, auth.info), and the messages some apps
@@ -11,6 +12,11 @@ public final class AuthMessages {
 
   public AuthMessages(Ui ui) {
     this.ui = ui;
+  }
+
+  /** The alert's text if it is shown right now (an app without one shows none). */
+  public Optional<String> shownError() {
+    return ui.has("auth.error") ? ui.textIfShown("auth.error") : Optional.empty();
   }
 
   public String awaitError() {

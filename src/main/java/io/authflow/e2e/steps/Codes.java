@@ -6,6 +6,8 @@ import io.authflow.e2e.inbox.CodeNotReceivedException;
 import io.authflow.e2e.inbox.Inbox;
 import io.authflow.e2e.inbox.OneTimeCode;
 import io.authflow.e2e.report.Evidence;
+import io.authflow.e2e.screens.AuthMessages;
+import io.authflow.e2e.userpool.EmailQuotaExceededException;
 import java.time.Instant;
 
 /**
@@ -17,14 +19,17 @@ public final class Codes {
   private final HarnessConfig config;
   private final Evidence evidence;
   private final AppSession app;
+  private final AuthMessages messages;
   private Instant requestedAt = Instant.now();
   private String replaced;
 
-  public Codes(Inbox inbox, HarnessConfig config, Evidence evidence, AppSession app) {
+  public Codes(
+      Inbox inbox, HarnessConfig config, Evidence evidence, AppSession app, AuthMessages messages) {
     this.inbox = inbox;
     this.config = config;
     this.evidence = evidence;
     this.app = app;
+    this.messages = messages;
   }
 
   /** Call right before the action that sends a code. */
@@ -43,12 +48,16 @@ public final class Codes {
   }
 
   public String awaitFor(String recipient) {
+    // An alert already up saves waiting for a code that will not come.
+    requireCodeNotRefused(recipient);
     OneTimeCode code;
     try {
       code = inbox.awaitCode(recipient, requestedAt, config.timeouts().code());
     } catch (CodeNotReceivedException e) {
-      // No code is sent when the app never reached Cognito: that, not the inbox, is the cause.
+      // No code is sent when the app never reached Cognito, or Cognito refused to send it: that,
+      // not the inbox, is the cause.
       app.requireBackendReached("a one-time code for " + recipient);
+      requireCodeNotRefused(recipient);
       throw e;
     }
     evidence.text("Message with the code, to " + recipient, code.message().asText());
@@ -59,5 +68,24 @@ public final class Codes {
               + " is the first code again: asking for a new code must send a different one.");
     }
     return code.code();
+  }
+
+  /**
+   * Fails as an environment fault when the app shows Cognito's refusal for a spent daily email
+   * quota (it shows Cognito's message as it came). Before the app started there is nothing to read,
+   * and reading must not start it.
+   */
+  private void requireCodeNotRefused(String recipient) {
+    if (!app.started()) {
+      return;
+    }
+    messages
+        .shownError()
+        .filter(EmailQuotaExceededException::isCognitoRefusal)
+        .ifPresent(
+            shown -> {
+              throw new EmailQuotaExceededException(
+                  recipient, shown, config.userPool().hasEndpointOverride());
+            });
   }
 }

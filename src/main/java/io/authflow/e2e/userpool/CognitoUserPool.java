@@ -214,6 +214,25 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
     }
   }
 
+  /**
+   * How the pool sends email (DescribeUserPool's EmailConfiguration); a pool that names no
+   * configuration sends with Cognito's default account, as Cognito does then.
+   */
+  public EmailSending emailSending() {
+    var email =
+        call(
+                "describe the pool",
+                () -> client.describeUserPool(r -> r.userPoolId(config.id())).userPool())
+            .emailConfiguration();
+    return email == null
+        ? new EmailSending(EmailSending.COGNITO_DEFAULT, "")
+        : new EmailSending(
+            email.emailSendingAccountAsString() == null
+                ? EmailSending.COGNITO_DEFAULT
+                : email.emailSendingAccountAsString(),
+            email.sourceArn() == null ? "" : email.sourceArn());
+  }
+
   @Override
   public synchronized ExistenceErrors existenceErrors() {
     if (existenceErrors == null) {

@@ -11,6 +11,7 @@ import io.authflow.e2e.inbox.InboxUnavailableException;
 import io.authflow.e2e.local.LocalParts;
 import io.authflow.e2e.screens.ScreenTimeoutException;
 import io.authflow.e2e.userpool.CognitoUserPool;
+import io.authflow.e2e.userpool.EmailQuotaExceededException;
 import io.authflow.e2e.userpool.PoolGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -117,6 +118,23 @@ class CategoriesTest {
                 + " name does not resolve).");
 
     assertThat(categoriesOf(unreachable)).containsExactly("Environment faults");
+  }
+
+  @Test
+  void cognitosSpentDailyEmailQuotaIsAnEnvironmentFaultNotAMissingCode() {
+    Throwable quotaSpent =
+        new EmailQuotaExceededException(
+            "authflow-x-1@authflow.test",
+            "Exceeded daily email limit for the operation or the account. If a higher limit is"
+                + " required, please configure your user pool to use your own Amazon SES"
+                + " configuration for sending email.",
+            false);
+
+    assertThat(quotaSpent)
+        .hasMessageContaining("50 emails a day per AWS account and region")
+        .hasMessageContaining(
+            "Fix: make Amazon SES the pool's sender: senders.email in defineAuth");
+    assertThat(categoriesOf(quotaSpent)).containsExactly("Environment faults");
   }
 
   @Test
