@@ -14,7 +14,7 @@ public final class AuthMessages {
   }
 
   public String awaitError() {
-    return ui.awaitText("auth.error");
+    return ui.awaitText(Ui.ERROR);
   }
 
   /**
@@ -22,6 +22,6 @@ public final class AuthMessages {
    * every message shown then (or at the timeout), for the caller to compare.
    */
   public List<String> awaitMessage(String expected) {
-    return ui.awaitAnyText(List.of("auth.error", "auth.info", "auth.fieldError"), expected);
+    return ui.awaitAnyText(List.of(Ui.ERROR, Ui.INFO, Ui.FIELD_ERROR), expected);
   }
 }
