@@ -48,28 +48,30 @@ public final class Doctor {
           Duration.ZERO);
     }
     CheckResult valid = CheckResult.pass("Config valid", config.file().toString());
+    List<CheckResult> before = new java.util.ArrayList<>(List.of(valid));
+    before.addAll(StartChecks.results(config));
+    if (before.stream().anyMatch(r -> !r.passed())) {
+      // Nothing is started for a run that could not use it.
+      return new Checklist(config.env(), before, Duration.ZERO);
+    }
     Preflight preflight = new Preflight(new RunEnvironment());
     if (!config.embeddedStack()) {
-      return preflight.check(config, List.of(valid));
+      return preflight.check(config, before);
     }
     try (LocalStack stack = new LocalStack(Path.of("").toAbsolutePath())) {
       HarnessConfig started;
       try {
         started = stack.start(config);
       } catch (LocalStackException e) {
-        return new Checklist(
-            config.env(),
-            List.of(
-                valid,
-                CheckResult.fail(
-                    "Local stack started",
-                    Preflight.firstLine(e.getMessage()),
-                    "see the log named below the message; 'mvn test' installs what it needs.")),
-            Duration.ZERO);
+        before.add(
+            CheckResult.fail(
+                "Local stack started",
+                Preflight.firstLine(e.getMessage()),
+                "see the log named below the message; 'mvn test' installs what it needs."));
+        return new Checklist(config.env(), before, Duration.ZERO);
       }
-      return preflight.check(
-          started,
-          List.of(valid, CheckResult.pass("Local stack started", "logs in reports/local-stack/")));
+      before.add(CheckResult.pass("Local stack started", "logs in reports/local-stack/"));
+      return preflight.check(started, before);
     }
   }
 }

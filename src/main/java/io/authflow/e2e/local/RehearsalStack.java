@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +38,9 @@ public final class RehearsalStack implements AutoCloseable {
   static final String PHONE = "+15555550123";
   // Parallel workers of the Grid run: one Grid slot each.
   static final int GRID_SLOTS = 2;
+  // What is left of the stack after this long on Ctrl-C is killed: a kept-running stack must be
+  // gone within 5 s of it, processes and all.
+  static final Duration STOP_WITHIN = Duration.ofSeconds(3);
 
   private final Path root;
   private final Path dir;
@@ -47,6 +53,8 @@ public final class RehearsalStack implements AutoCloseable {
 
   public static void main(String[] args) throws InterruptedException {
     RehearsalStack stack = new RehearsalStack(Path.of("").toAbsolutePath());
+    // Signals stop it within STOP_WITHIN (a second Ctrl-C at once); the hook covers other exits.
+    StopOnSignal.install(stack::close, STOP_WITHIN);
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "rehearsal-stack-stop"));
     Map<String, String> variables = stack.start();
     System.out.println("Rehearsal stack ready. For a run against it:");
@@ -70,16 +78,16 @@ public final class RehearsalStack implements AutoCloseable {
       HarnessConfig local =
           new ConfigLoader(root.resolve("config"), Map.of(), Map.of()).load("local");
       LocalStack stack = new LocalStack(root, logDir);
-      started.push(stack);
+      push(stack);
       HarnessConfig config = stack.start(local);
       MailosaurStandIn mailosaur =
           new MailosaurStandIn(stack.greenMail(), serverId(), UUID.randomUUID().toString(), logDir);
       mailosaur.start();
-      started.push(mailosaur);
+      push(mailosaur);
       SeleniumGrid grid =
           new SeleniumGrid(
               config.target().appium(), GRID_SLOTS, dir, config.timeouts().localStack(), logDir);
-      started.push(grid);
+      push(grid);
       grid.start();
       Path outputs = writeAmplifyOutputs(config);
       Map<String, String> variables = new LinkedHashMap<>();
@@ -109,6 +117,12 @@ public final class RehearsalStack implements AutoCloseable {
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  private void push(AutoCloseable part) {
+    synchronized (started) {
+      started.push(part);
     }
   }
 
@@ -173,11 +187,34 @@ public final class RehearsalStack implements AutoCloseable {
     } catch (IOException e) {
       LOG.warn("Could not delete {}: {}", dir.resolve(ENV_FILE), e.getMessage());
     }
-    while (!started.isEmpty()) {
+    List<AutoCloseable> parts;
+    synchronized (started) {
+      parts = new ArrayList<>(started);
+      started.clear();
+    }
+    // All parts at once: none needs another to stop (the Grid's node only relays to Appium), and
+    // one after another took 12-15 s.
+    List<Thread> stops = new ArrayList<>();
+    for (AutoCloseable part : parts) {
+      Thread stop =
+          new Thread(
+              () -> {
+                try {
+                  part.close();
+                } catch (Exception e) {
+                  LOG.warn("Rehearsal stack: stopping a part failed: {}", e.getMessage());
+                }
+              },
+              "rehearsal-stop-" + part.getClass().getSimpleName());
+      stop.start();
+      stops.add(stop);
+    }
+    for (Thread stop : stops) {
       try {
-        started.pop().close();
-      } catch (Exception e) {
-        LOG.warn("Rehearsal stack: stopping a part failed: {}", e.getMessage());
+        stop.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }

@@ -109,7 +109,7 @@ public final class RunReaper {
    * Ends whatever of this run is still alive (a part that ignored its stop, a browser a session
    * left) and drops the record: at JVM exit, when every stack of this JVM is done.
    */
-  private synchronized void close() {
+  synchronized void close() {
     int killed = killMarked(runId);
     if (killed > 0) {
       LOG.warn("Run end: killed {} process(es) of this run that were still running", killed);

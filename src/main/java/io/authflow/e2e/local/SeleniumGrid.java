@@ -28,6 +28,7 @@ final class SeleniumGrid extends StackPart {
       "{\"platformName\": \"linux\", \"browserName\": \"chrome\","
           + " \"appium:automationName\": \"Chromium\"}";
 
+  private static final Duration STOP_GRACE = Duration.ofSeconds(2);
   private final String appiumUrl;
   private final int slots;
   private final Path configDir;
@@ -166,11 +167,10 @@ final class SeleniumGrid extends StackPart {
 
   @Override
   public void close() {
-    if (node != null) {
-      node.stop(Duration.ofSeconds(10));
-    }
-    if (hub != null) {
-      hub.stop(Duration.ofSeconds(10));
-    }
+    // Hub and node together: the Grid keeps nothing worth a long grace, and a node that cannot
+    // deregister from a hub already gone must not hold the stop up.
+    NodeProcess.stopAll(
+        java.util.stream.Stream.of(node, hub).filter(java.util.Objects::nonNull).toList(),
+        STOP_GRACE);
   }
 }

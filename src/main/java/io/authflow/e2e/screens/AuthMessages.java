@@ -16,11 +16,11 @@ public final class AuthMessages {
 
   /** The alert's text if it is shown right now (an app without one shows none). */
   public Optional<String> shownError() {
-    return ui.has("auth.error") ? ui.textIfShown("auth.error") : Optional.empty();
+    return ui.has(Ui.ERROR) ? ui.textIfShown(Ui.ERROR) : Optional.empty();
   }
 
   public String awaitError() {
-    return ui.awaitText("auth.error");
+    return ui.awaitText(Ui.ERROR);
   }
 
   /**
@@ -28,6 +28,6 @@ public final class AuthMessages {
    * every message shown then (or at the timeout), for the caller to compare.
    */
   public List<String> awaitMessage(String expected) {
-    return ui.awaitAnyText(List.of("auth.error", "auth.info", "auth.fieldError"), expected);
+    return ui.awaitAnyText(List.of(Ui.ERROR, Ui.INFO, Ui.FIELD_ERROR), expected);
   }
 }

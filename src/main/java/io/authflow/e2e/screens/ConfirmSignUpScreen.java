@@ -2,6 +2,11 @@ package io.authflow.e2e.screens;
 
 /** Where a new user enters the one-time code that proves their email or mobile. */
 public final class ConfirmSignUpScreen {
+  static final LogicalName SCREEN = LogicalName.screen("confirmSignUp");
+  static final LogicalName CODE = LogicalName.of("confirmSignUp.code");
+  static final LogicalName SUBMIT = LogicalName.of("confirmSignUp.submit");
+  static final LogicalName RESEND = LogicalName.of("confirmSignUp.resend");
+
   private final Ui ui;
 
   public ConfirmSignUpScreen(Ui ui) {
@@ -9,17 +14,17 @@ public final class ConfirmSignUpScreen {
   }
 
   public void awaitShown() {
-    ui.awaitScreen("confirmSignUp");
+    ui.awaitScreen(SCREEN);
   }
 
   public void confirm(String code) {
     awaitShown();
-    ui.type("confirmSignUp.code", code);
-    ui.tap("confirmSignUp.submit");
+    ui.type(CODE, code);
+    ui.tap(SUBMIT);
   }
 
   public void requestNewCode() {
     awaitShown();
-    ui.tap("confirmSignUp.resend");
+    ui.tap(RESEND);
   }
 }

@@ -2,6 +2,10 @@ package io.authflow.e2e.screens;
 
 /** The main screen behind the auth wall. */
 public final class DashboardScreen {
+  static final LogicalName SCREEN = LogicalName.screen("dashboard");
+  static final LogicalName USER_EMAIL = LogicalName.of("dashboard.userEmail");
+  static final LogicalName SIGN_OUT = LogicalName.of("dashboard.signOut");
+
   private final Ui ui;
 
   public DashboardScreen(Ui ui) {
@@ -9,16 +13,16 @@ public final class DashboardScreen {
   }
 
   public void awaitShown() {
-    ui.awaitScreen("dashboard");
+    ui.awaitScreen(SCREEN);
   }
 
   public String signedInEmail() {
     awaitShown();
-    return ui.awaitText("dashboard.userEmail");
+    return ui.awaitText(USER_EMAIL);
   }
 
   public void signOut() {
     awaitShown();
-    ui.tap("dashboard.signOut");
+    ui.tap(SIGN_OUT);
   }
 }

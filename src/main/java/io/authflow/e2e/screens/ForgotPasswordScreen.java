@@ -2,6 +2,10 @@ package io.authflow.e2e.screens;
 
 /** Where a user who forgot their password asks for a reset code. */
 public final class ForgotPasswordScreen {
+  static final LogicalName SCREEN = LogicalName.screen("forgotPassword");
+  static final LogicalName EMAIL = LogicalName.of("forgotPassword.email");
+  static final LogicalName SUBMIT = LogicalName.of("forgotPassword.submit");
+
   private final Ui ui;
 
   public ForgotPasswordScreen(Ui ui) {
@@ -9,8 +13,8 @@ public final class ForgotPasswordScreen {
   }
 
   public void requestCode(String email) {
-    ui.awaitScreen("forgotPassword");
-    ui.type("forgotPassword.email", email);
-    ui.tap("forgotPassword.submit");
+    ui.awaitScreen(SCREEN);
+    ui.type(EMAIL, email);
+    ui.tap(SUBMIT);
   }
 }

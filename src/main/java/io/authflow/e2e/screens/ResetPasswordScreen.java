@@ -2,6 +2,12 @@ package io.authflow.e2e.screens;
 
 /** Where the reset code and the new password are entered. */
 public final class ResetPasswordScreen {
+  static final LogicalName SCREEN = LogicalName.screen("resetPassword");
+  static final LogicalName CODE = LogicalName.of("resetPassword.code");
+  static final LogicalName NEW_PASSWORD = LogicalName.of("resetPassword.newPassword");
+  static final LogicalName CONFIRM_PASSWORD = LogicalName.ifMapped("resetPassword.confirmPassword");
+  static final LogicalName SUBMIT = LogicalName.of("resetPassword.submit");
+
   private final Ui ui;
 
   public ResetPasswordScreen(Ui ui) {
@@ -9,21 +15,21 @@ public final class ResetPasswordScreen {
   }
 
   public void awaitShown() {
-    ui.awaitScreen("resetPassword");
+    ui.awaitScreen(SCREEN);
   }
 
   /** The reset went through: the app is back on sign-in, waiting for the new password. */
   public void awaitDone() {
-    ui.awaitScreen("signIn");
+    ui.awaitScreen(SignInScreen.SCREEN);
   }
 
   public void reset(String code, String newPassword) {
     awaitShown();
-    ui.type("resetPassword.code", code);
-    ui.type("resetPassword.newPassword", newPassword);
-    if (ui.has("resetPassword.confirmPassword")) {
-      ui.type("resetPassword.confirmPassword", newPassword);
+    ui.type(CODE, code);
+    ui.type(NEW_PASSWORD, newPassword);
+    if (ui.has(CONFIRM_PASSWORD)) {
+      ui.type(CONFIRM_PASSWORD, newPassword);
     }
-    ui.submit("resetPassword.submit");
+    ui.submit(SUBMIT);
   }
 }

@@ -31,7 +31,12 @@ public final class Ui {
           "//input | //textarea | //android.widget.EditText | //XCUIElementTypeTextField"
               + " | //XCUIElementTypeSecureTextField");
   // The app's "deciding what to show" indicator, if its screen map names one.
-  private static final String LOADING = "app.loading";
+  private static final LogicalName LOADING = LogicalName.ifMapped("app.loading");
+  // Messages some apps show next to a field instead of in the alert.
+  static final LogicalName FIELD_ERROR = LogicalName.ifMapped("auth.fieldError");
+  // The alert and the neutral notice, read for failure messages where the app has them.
+  static final LogicalName ERROR = LogicalName.of("auth.error");
+  static final LogicalName INFO = LogicalName.ifMapped("auth.info");
   private final AppSession session;
   private final AppProfile profile;
   private final ScreenMap map;
@@ -53,17 +58,18 @@ public final class Ui {
   }
 
   /** Whether the app profile locates this element, i.e. the app has it. */
-  public boolean has(String name) {
-    return map.has(name);
+  public boolean has(LogicalName name) {
+    return map.has(name.name());
   }
 
   /** Waits until the screen whose root is {@code <screen>.screen} is shown. */
-  public void awaitScreen(String screen) {
-    awaitVisible(screen + ".screen", "the " + screen + " screen");
+  public void awaitScreen(LogicalName screen) {
+    awaitVisible(screen.name(), "the " + screen.screenName() + " screen");
   }
 
   /** Taps a control; a disabled one fails at once, naming it and the form's empty fields. */
-  public void tap(String name) {
+  public void tap(LogicalName logical) {
+    String name = logical.name();
     WebElement control = awaitVisible(name, name);
     if (disabled(control)) {
       throw new ControlNotUsableException(
@@ -84,8 +90,8 @@ public final class Ui {
    * refused an entry next to a field (e.g. a password too short), the form is not sent and false is
    * returned; a button disabled for any other reason fails as {@link #tap} does.
    */
-  public boolean submit(String name) {
-    WebElement control = awaitVisible(name, name);
+  public boolean submit(LogicalName name) {
+    WebElement control = awaitVisible(name.name(), name.name());
     if (disabled(control) && !fieldErrors().isEmpty()) {
       return false;
     }
@@ -99,7 +105,8 @@ public final class Ui {
    * value back under the new keys; select-all and typing over it goes through the app's own input
    * events. On phones clear() sets the text through the platform, which the app does hear.
    */
-  public void type(String name, String text) {
+  public void type(LogicalName logical, String text) {
+    String name = logical.name();
     WebElement field = awaitVisible(name, name);
     if (session.platform() == Platform.BROWSER) {
       field.click();
@@ -129,8 +136,8 @@ public final class Ui {
    * Waits until one of the elements shows {@code expected}, and returns every text they show at the
    * end; the caller compares, so a wrong message is reported with the words seen.
    */
-  public List<String> awaitAnyText(List<String> names, String expected) {
-    List<String> known = names.stream().filter(map::has).toList();
+  public List<String> awaitAnyText(List<LogicalName> names, String expected) {
+    List<String> known = names.stream().map(LogicalName::name).filter(map::has).toList();
     try {
       return await(
           "'" + expected + "' in " + String.join(" or ", known),
@@ -156,7 +163,7 @@ public final class Ui {
   }
 
   private List<String> fieldErrors() {
-    return map.has("auth.fieldError") ? texts(List.of("auth.fieldError")) : List.of();
+    return map.has(FIELD_ERROR.name()) ? texts(List.of(FIELD_ERROR.name())) : List.of();
   }
 
   private boolean disabled(WebElement control) {
@@ -206,18 +213,18 @@ public final class Ui {
   }
 
   /** The text of an element once it is shown. */
-  public String awaitText(String name) {
-    return awaitVisible(name, name).getText();
+  public String awaitText(LogicalName name) {
+    return awaitVisible(name.name(), name.name()).getText();
   }
 
   /** The element's text if it is shown right now; for absence checks after a positive signal. */
-  public Optional<String> textIfShown(String name) {
-    return visible(name).map(WebElement::getText);
+  public Optional<String> textIfShown(LogicalName name) {
+    return visible(name.name()).map(WebElement::getText);
   }
 
   /** Whether the element is shown right now; for absence checks after a positive signal. */
-  public boolean isShown(String name) {
-    return visible(name).isPresent();
+  public boolean isShown(LogicalName name) {
+    return visible(name.name()).isPresent();
   }
 
   /**
@@ -228,7 +235,7 @@ public final class Ui {
    */
   public String awaitSettledScreen() {
     var previous = new AtomicReference<List<String>>();
-    boolean hasLoading = map.names().contains(LOADING);
+    boolean hasLoading = map.has(LOADING.name());
     return await(
         "the app to settle on one screen",
         d -> {
@@ -256,15 +263,15 @@ public final class Ui {
             : "the " + String.join(" + ", screens) + " screen";
     List<String> fieldErrors = fieldErrors();
     return shown
-        + shownText("auth.error").map(t -> ", error '" + t + "'").orElse("")
-        + shownText("auth.info").map(t -> ", notice '" + t + "'").orElse("")
+        + shownText(ERROR).map(t -> ", error '" + t + "'").orElse("")
+        + shownText(INFO).map(t -> ", notice '" + t + "'").orElse("")
         + (fieldErrors.isEmpty()
             ? ""
             : ", next to fields '" + String.join("', '", fieldErrors) + "'");
   }
 
-  private Optional<String> shownText(String name) {
-    return map.has(name) ? textIfShown(name) : Optional.empty();
+  private Optional<String> shownText(LogicalName name) {
+    return map.has(name.name()) ? textIfShown(name) : Optional.empty();
   }
 
   private WebElement awaitVisible(String name, String what) {

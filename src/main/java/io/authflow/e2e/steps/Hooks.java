@@ -8,6 +8,7 @@ import io.authflow.e2e.doctor.CheckResult;
 import io.authflow.e2e.doctor.Checklist;
 import io.authflow.e2e.doctor.Preflight;
 import io.authflow.e2e.doctor.PreflightFailedException;
+import io.authflow.e2e.doctor.StartChecks;
 import io.authflow.e2e.report.AllureResults;
 import io.authflow.e2e.report.AppiumLogExcerpt;
 import io.authflow.e2e.report.Evidence;
@@ -63,6 +64,9 @@ public final class Hooks {
     HarnessConfig chosen;
     try {
       chosen = ConfigLoader.fromSystem();
+      // Before the stack starts: a bad tag filter or an incomplete app profile would otherwise
+      // fail every scenario, one stack trace each, after the stack's tens of seconds.
+      StartChecks.ensure(chosen);
     } catch (ConfigException e) {
       // Reported like a failed preflight: one entry per problem, not an empty report.
       PreflightReport.ofThisRun()

@@ -56,7 +56,7 @@ class UiTest {
     ui = new Ui(session, AppProfile.of(config), config);
     session.launch();
     new SignInScreen(ui).goToSignUp();
-    ui.awaitScreen("signUp");
+    ui.awaitScreen(LogicalName.screen("signUp"));
   }
 
   @AfterEach
@@ -72,11 +72,13 @@ class UiTest {
 
   @Test
   void aDisabledButtonFailsAtOnceNamingItAndTheEmptyFields() {
-    ui.type("signUp.email", "authflow-ui-1@authflow.test");
-    ui.type("signUp.password", "Aa1!aaaaaa");
+    ui.type(LogicalName.of("signUp.email"), "authflow-ui-1@authflow.test");
+    ui.type(LogicalName.of("signUp.password"), "Aa1!aaaaaa");
     long start = System.nanoTime();
 
-    var e = catchThrowableOfType(ControlNotUsableException.class, () -> ui.tap("signUp.submit"));
+    var e =
+        catchThrowableOfType(
+            ControlNotUsableException.class, () -> ui.tap(LogicalName.of("signUp.submit")));
 
     assertThat((System.nanoTime() - start) / 1_000_000)
         .as("milliseconds until the failure")
@@ -90,8 +92,8 @@ class UiTest {
 
   @Test
   void typingReplacesWhatAControlledFieldHeld() {
-    ui.type("signUp.email", "authflow-ui-first@authflow.test");
-    ui.type("signUp.email", "authflow-ui-2@authflow.test");
+    ui.type(LogicalName.of("signUp.email"), "authflow-ui-first@authflow.test");
+    ui.type(LogicalName.of("signUp.email"), "authflow-ui-2@authflow.test");
 
     assertThat(
             session
@@ -103,13 +105,13 @@ class UiTest {
 
   @Test
   void aFormTheAppRefusedNextToAFieldIsNotSentAndItsMessageIsRead() {
-    ui.type("signUp.email", "authflow-ui-3@authflow.test");
-    ui.type("signUp.password", "Aa1!");
-    ui.type("signUp.confirmPassword", "Aa1!");
+    ui.type(LogicalName.of("signUp.email"), "authflow-ui-3@authflow.test");
+    ui.type(LogicalName.of("signUp.password"), "Aa1!");
+    ui.type(LogicalName.of("signUp.confirmPassword"), "Aa1!");
 
     List<String> shown =
-        ui.awaitAnyText(List.of("auth.fieldError"), "Password must have at least 8 characters");
-    boolean sent = ui.submit("signUp.submit");
+        ui.awaitAnyText(List.of(Ui.FIELD_ERROR), "Password must have at least 8 characters");
+    boolean sent = ui.submit(LogicalName.of("signUp.submit"));
 
     assertThat(shown).contains("Password must have at least 8 characters");
     assertThat(sent).as("form sent").isFalse();
