@@ -1,23 +1,16 @@
 package io.authflow.e2e.doctor;
 
-import io.cucumber.gherkin.GherkinParser;
-import io.cucumber.messages.types.Envelope;
 import io.cucumber.messages.types.Pickle;
 import io.cucumber.messages.types.PickleStep;
-import io.cucumber.messages.types.PickleTag;
-import io.cucumber.tagexpressions.Expression;
 import io.cucumber.tagexpressions.TagExpressionParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * How many email codes a run asks Cognito for: the scenarios it selects, as Cucumber selects them
@@ -59,16 +52,15 @@ record EmailCodeEstimate(int codes, int sendingScenarios, int selectedScenarios,
    * @param name a regular expression a scenario's name must match as a whole, empty for any
    */
   static EmailCodeEstimate of(List<Path> features, String tags, String name) {
-    Expression tagged = tags.isBlank() ? t -> true : TagExpressionParser.parse(tags);
-    Pattern named = name.isBlank() ? null : Pattern.compile(name);
+    var scenarios =
+        SelectedScenarios.of(
+            features,
+            tags.isBlank() ? Optional.empty() : Optional.of(TagExpressionParser.parse(tags)),
+            name.isBlank() ? Optional.empty() : Optional.of(Pattern.compile(name)));
     int selected = 0;
     int sending = 0;
     Map<String, Integer> byKind = new LinkedHashMap<>();
-    for (Pickle scenario : scenarios(features)) {
-      if (!tagged.evaluate(scenario.getTags().stream().map(PickleTag::getName).toList())
-          || (named != null && !named.matcher(scenario.getName()).matches())) {
-        continue;
-      }
+    for (Pickle scenario : scenarios.scenarios()) {
       selected++;
       List<String> kinds =
           scenario.getSteps().stream()
@@ -105,28 +97,5 @@ record EmailCodeEstimate(int codes, int sendingScenarios, int selectedScenarios,
                 + " selected scenarios send them: "
                 + kinds
                 + "; reruns ask again)");
-  }
-
-  private static List<Pickle> scenarios(List<Path> features) {
-    GherkinParser parser =
-        GherkinParser.builder().includeSource(false).includeGherkinDocument(false).build();
-    List<Pickle> pickles = new ArrayList<>();
-    for (Path root : features) {
-      if (!Files.exists(root)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.walk(root)) {
-        for (Path file : files.filter(f -> f.toString().endsWith(".feature")).sorted().toList()) {
-          parser
-              .parse(file)
-              .map(Envelope::getPickle)
-              .flatMap(p -> p.stream())
-              .forEach(pickles::add);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read the features in " + root, e);
-      }
-    }
-    return pickles;
   }
 }
