@@ -42,9 +42,7 @@ class OwnAppOfflineTest {
 
   @BeforeEach
   void linkTheProject() throws IOException {
-    root = Files.createTempDirectory("authflow-own-app-");
-    Files.createSymbolicLink(root.resolve("src"), PROJECT.resolve("src"));
-    Files.createSymbolicLink(root.resolve("config"), PROJECT.resolve("config"));
+    root = ProjectCopies.linked("authflow-own-app-");
     stack = new LocalStack(root);
   }
 

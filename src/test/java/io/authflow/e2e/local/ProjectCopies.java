@@ -13,6 +13,18 @@ import java.util.stream.Stream;
 public final class ProjectCopies {
   private ProjectCopies() {}
 
+  /**
+   * A new directory named {@code prefix…} with the project's src/ and config/ linked into it: the
+   * local stack started there reads the project's parts and profiles and logs under it.
+   */
+  public static Path linked(String prefix) throws IOException {
+    Path project = Path.of("").toAbsolutePath();
+    Path root = Files.createTempDirectory(prefix);
+    Files.createSymbolicLink(root.resolve("src"), project.resolve("src"));
+    Files.createSymbolicLink(root.resolve("config"), project.resolve("config"));
+    return root;
+  }
+
   /** Removes such a directory. Symbolic links are removed, never followed: the project stays. */
   public static void delete(Path root) throws IOException {
     try (Stream<Path> all = Files.walk(root)) {

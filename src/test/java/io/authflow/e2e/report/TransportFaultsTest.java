@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +40,6 @@ import org.openqa.selenium.By;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TransportFaultsTest {
-  private static final Path PROJECT = Path.of("").toAbsolutePath();
   // Longer than any command here takes, shorter than the script's own wait: bounds every await.
   private static final long WITHIN_MS = 20_000;
 
@@ -53,9 +51,7 @@ class TransportFaultsTest {
 
   @BeforeAll
   void startTheLocalStack() throws IOException {
-    root = Files.createTempDirectory("authflow-transport-");
-    Files.createSymbolicLink(root.resolve("src"), PROJECT.resolve("src"));
-    Files.createSymbolicLink(root.resolve("config"), PROJECT.resolve("config"));
+    root = ProjectCopies.linked("authflow-transport-");
     stack = new LocalStack(root);
     local = stack.start(new ConfigLoader(root.resolve("config"), Map.of(), Map.of()).load("local"));
   }

@@ -9,7 +9,6 @@ import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.local.LocalStack;
 import io.authflow.e2e.local.ProjectCopies;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UiTest {
-  private static final Path PROJECT = Path.of("").toAbsolutePath();
 
   private Path root;
   private LocalStack stack;
@@ -37,9 +35,7 @@ class UiTest {
 
   @BeforeAll
   void startTheLocalStackWithTheAuthenticatorApp() throws IOException {
-    root = Files.createTempDirectory("authflow-ui-");
-    Files.createSymbolicLink(root.resolve("src"), PROJECT.resolve("src"));
-    Files.createSymbolicLink(root.resolve("config"), PROJECT.resolve("config"));
+    root = ProjectCopies.linked("authflow-ui-");
     stack = new LocalStack(root);
     config =
         stack.start(
