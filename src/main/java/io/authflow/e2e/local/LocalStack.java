@@ -115,8 +115,15 @@ public final class LocalStack implements AutoCloseable {
         .withTargetDefaults(appium.browser().capabilities());
   }
 
-  /** local.appBuild (relative to the working directory), else the profile's, in the project. */
   private Path appBuild(HarnessConfig config, AppProfile profile) {
+    return servedBuild(root, config, profile);
+  }
+
+  /**
+   * The static build the local stack serves: local.appBuild (relative to the working directory),
+   * else the profile's localBuild in the project at {@code root}.
+   */
+  public static Path servedBuild(Path root, HarnessConfig config, AppProfile profile) {
     String configured = config.localStack().appBuild();
     return configured.isEmpty() ? root.resolve(profile.localBuild()) : Path.of(configured);
   }

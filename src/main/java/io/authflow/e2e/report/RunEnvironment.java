@@ -1,6 +1,7 @@
 package io.authflow.e2e.report;
 
 import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.local.LocalStack;
 import io.authflow.e2e.screens.AppProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,11 +91,14 @@ public final class RunEnvironment {
     if (app != null && !app.isEmpty()) {
       return maskUrl(app);
     }
-    Path sourceHash =
-        config.embeddedStack()
-            ? root.resolve(AppProfile.of(config).localBuild()).resolve(".authflow-src.sha256")
-            : null;
-    if (sourceHash != null && Files.isRegularFile(sourceHash)) {
+    if (!config.embeddedStack()) {
+      return "not reported";
+    }
+    // The build served, a team's own (local.appBuild) or one of the project's, stamped by
+    // prepare.sh with the hash of its sources.
+    Path build = LocalStack.servedBuild(root, config, AppProfile.of(config));
+    Path sourceHash = build.resolve(".authflow-src.sha256");
+    if (Files.isRegularFile(sourceHash)) {
       try {
         String hash = Files.readString(sourceHash).trim();
         return "local browser build of source " + hash.substring(0, Math.min(12, hash.length()));
@@ -102,7 +106,7 @@ public final class RunEnvironment {
         return "local browser build";
       }
     }
-    return "not reported";
+    return "the static build in " + build.toAbsolutePath().normalize();
   }
 
   /**
