@@ -270,14 +270,31 @@ public final class AllureResults {
         if (status.equals("skipped") && message.startsWith(RunInterruption.REASON)) {
           continue;
         }
-        result.put("status", "skipped");
-        result.putObject("statusDetails").put("message", RunInterruption.REASON);
+        notJudged(result);
+        // Its failed step judged nothing either: the same signal stops the run's Appium and
+        // stand-in, often a moment before this JVM hears it.
+        unjudgedSteps(result.path("steps"));
         json.writeValue(file.toFile(), result);
         marked++;
       }
       return marked;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot mark the interrupted results in " + directory, e);
+    }
+  }
+
+  private static void notJudged(ObjectNode result) {
+    result.put("status", "skipped");
+    result.putObject("statusDetails").put("message", RunInterruption.REASON);
+  }
+
+  private static void unjudgedSteps(JsonNode steps) {
+    for (JsonNode step : steps) {
+      String status = step.path("status").asText();
+      if (status.equals("failed") || status.equals("broken")) {
+        notJudged((ObjectNode) step);
+      }
+      unjudgedSteps(step.path("steps"));
     }
   }
 

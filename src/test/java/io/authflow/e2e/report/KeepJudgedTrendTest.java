@@ -52,7 +52,8 @@ class KeepJudgedTrendTest {
     assertThat(Files.readString(results.directory().resolve("cut-short-result.json")))
         .contains("\"status\":\"skipped\"")
         .contains("\"message\":\"run interrupted\"")
-        .doesNotContain("trace");
+        .doesNotContain("trace")
+        .doesNotContain("broken");
   }
 
   @Test
@@ -83,6 +84,11 @@ class KeepJudgedTrendTest {
             + status
             + "\",\"statusDetails\":{\"message\":\"x\",\"trace\":\"at y\"},\"stop\":"
             + stop.toEpochMilli()
-            + "}");
+            // Its step ended with it, a moment before: the part the signal stopped died first.
+            + ",\"steps\":[{\"name\":\"a step\",\"status\":\""
+            + status
+            + "\",\"statusDetails\":{\"message\":\"x\",\"trace\":\"at y\"},\"stop\":"
+            + (stop.toEpochMilli() - 1500)
+            + "}]}");
   }
 }
