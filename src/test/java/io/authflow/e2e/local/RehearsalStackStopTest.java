@@ -2,16 +2,11 @@ package io.authflow.e2e.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -144,48 +139,7 @@ class RehearsalStackStopTest {
   }
 
   private void awaitReady() throws Exception {
-    StringBuilder seen = new StringBuilder();
-    CompletableFuture<Boolean> ready = new CompletableFuture<>();
-    Process process = maven;
-    // Drains the output for the whole run, so the stack never blocks on a full pipe.
-    Thread reader =
-        new Thread(
-            () -> {
-              try (var lines =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                  synchronized (seen) {
-                    seen.append(line).append('\n');
-                  }
-                  if (line.startsWith("Rehearsal stack ready")) {
-                    ready.complete(true);
-                  }
-                }
-              } catch (IOException e) {
-                // Reported below with what was printed.
-              }
-              ready.complete(false);
-            },
-            "rehearsal-output");
-    reader.setDaemon(true);
-    reader.start();
-    boolean up;
-    try {
-      up = ready.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      up = false;
-    }
-    if (!up) {
-      synchronized (seen) {
-        throw new AssertionError(
-            "mvn -Plocal-stack did not print 'Rehearsal stack ready' within "
-                + STARTUP.toSeconds()
-                + " s; it printed:\n"
-                + seen);
-      }
-    }
+    ProcessOutput.awaitLine(maven, "Rehearsal stack ready", STARTUP, "mvn -Plocal-stack");
   }
 
   private static List<String> commands(List<ProcessHandle> processes) {

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -138,49 +134,7 @@ class RunReaperTest {
 
   /** The run id the run prints once its stack and browser session are up. */
   private static String awaitReady(Process process) throws Exception {
-    StringBuilder seen = new StringBuilder();
-    CompletableFuture<String> ready = new CompletableFuture<>();
-    // One reader thread of its own for the whole life of the run: it hands over the READY line and
-    // keeps draining, so the run never blocks on a full pipe (and no shared pool thread is held).
-    Thread reader =
-        new Thread(
-            () -> {
-              try (var lines =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                  synchronized (seen) {
-                    seen.append(line).append('\n');
-                  }
-                  if (line.startsWith("READY ")) {
-                    ready.complete(line.split(" ")[1]);
-                  }
-                }
-              } catch (IOException e) {
-                // Reported below with what the run printed.
-              }
-              ready.complete(null);
-            },
-            "run-output");
-    reader.setDaemon(true);
-    reader.start();
-    String id;
-    try {
-      id = ready.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      id = null;
-    }
-    if (id == null) {
-      synchronized (seen) {
-        throw new AssertionError(
-            "The run did not print READY within "
-                + STARTUP.toSeconds()
-                + "s; it printed:\n"
-                + seen);
-      }
-    }
-    return id;
+    return ProcessOutput.awaitLine(process, "READY ", STARTUP, "The run").split(" ")[1];
   }
 
   private static Path tempDirOf(String runId) throws IOException {
