@@ -9,7 +9,7 @@ import org.junit.platform.suite.api.Suite;
 
 /**
  * Runs features/ through Cucumber's JUnit Platform engine (failsafe, {@code mvn verify}). Reports,
- * tags and parallelism come from junit-platform.properties and -D options (see the README).
+ * tags and parallelism come from junit-platform.properties and -D options (see docs/report.md).
  */
 @Suite
 @IncludeEngines("cucumber")

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeviceFarmPackageTest {
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
   private static final String SENTENCE = "iOS on AWS Device Farm is not supported yet.";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path build;
   private static Path zip;
@@ -133,7 +136,63 @@ class DeviceFarmPackageTest {
         .doesNotContain("appium-uiautomator2-driver")
         .contains(SENTENCE);
     assertThat(spec.path("artifacts").get(0).asText()).isEqualTo("$DEVICEFARM_LOG_DIR");
-    assertThat(Files.readString(Path.of("README.md"))).contains(SENTENCE);
+    assertThat(Files.readString(Path.of("docs/targets.md"))).contains(SENTENCE);
+  }
+
+  @Test
+  void theSpecRunsTheAppiumAndDriverVersionsTheLockFilesPinOnANodeAppiumAccepts()
+      throws IOException {
+    JsonNode appiumLock = JSON.readTree(Path.of("src/local/appium/package-lock.json").toFile());
+    JsonNode driversLock =
+        JSON.readTree(Path.of("src/local/appium-mobile/package-lock.json").toFile());
+    JsonNode appium = appiumLock.at("/packages/node_modules~1appium");
+    String driver =
+        driversLock.at("/packages/node_modules~1appium-uiautomator2-driver/version").asText();
+    List<String> install = new ArrayList<>();
+    new ObjectMapper(new YAMLFactory())
+        .readTree(Path.of("src/devicefarm/testspec.yml").toFile())
+        .at("/phases/install/commands")
+        .forEach(c -> install.add(c.asText()));
+
+    // The drivers' test runs them on the Appium of src/local/appium: one Appium version.
+    assertThat(driversLock.at("/packages//dependencies/appium").asText())
+        .isEqualTo("file:../appium/node_modules/appium");
+    assertThat(install)
+        .contains(
+            "export APPIUM_HOME=\"$DEVICEFARM_TEST_PACKAGE_PATH/appium\"",
+            "(cd \"$APPIUM_HOME\" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)",
+            "appium driver install uiautomator2@" + driver)
+        .noneMatch(c -> c.startsWith("devicefarm-cli use appium"));
+    try (ZipFile file = new ZipFile(zip.toFile())) {
+      for (String name : List.of("package.json", "package-lock.json")) {
+        try (var shipped = file.getInputStream(file.getEntry("appium/" + name))) {
+          assertThat(new String(shipped.readAllBytes(), StandardCharsets.UTF_8))
+              .as("appium/%s in the package", name)
+              .isEqualTo(Files.readString(Path.of("src/local/appium", name)));
+        }
+      }
+    }
+
+    Matcher node =
+        Pattern.compile("devicefarm-cli use node (\\d+)").matcher(String.join("\n", install));
+    assertThat(node.find()).as("the spec selects a Node.js with devicefarm-cli").isTrue();
+    int major = Integer.parseInt(node.group(1));
+    String engines = appium.at("/engines/node").asText();
+    Matcher caret = Pattern.compile("\\^" + major + "\\.(\\d+)\\.").matcher(engines);
+    assertThat(caret.find())
+        .as(
+            "Appium %s's engines (%s) take Node.js %d",
+            appium.path("version").asText(), engines, major)
+        .isTrue();
+    assertThat(String.join("\n", install))
+        .contains("major > " + major + " || (major === " + major + " && minor >= " + caret.group(1))
+        .contains(
+            "Appium "
+                + appium.path("version").asText()
+                + " needs Node.js "
+                + major
+                + "."
+                + caret.group(1));
   }
 
   @Test

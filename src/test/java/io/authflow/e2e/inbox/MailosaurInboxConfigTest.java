@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The documented real-pool profile, config/staging.yaml, filled in with AUTHFLOW_ variables as the
- * README shows, and the checks made before the Mailosaur inbox is built.
+ * docs/real-pools.md shows, and the checks made before the Mailosaur inbox is built.
  */
 class MailosaurInboxConfigTest {
   private static final String KEY = "mls-test-key-7f3a9c2e51";

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  * after the signal is judged: no scenario is failed, the console ends with one line and no trace,
  * the rerun file of the last judged run stays, and the results that Allure reads say "run
  * interrupted". (Maven's side, the kept trend, is KeepJudgedTrendTest; the whole build is the drill
- * in the README.)
+ * in docs/report.md.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InterruptedRunTest {
