@@ -3,7 +3,7 @@ package io.authflow.e2e.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -13,11 +13,8 @@ import io.authflow.e2e.config.UserPoolConfig.PolicySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,19 +23,25 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Loads {@code config/defaults.yaml}, then {@code config/<env>.yaml} over it, then {@code
- * -Dauthflow.<key>} and {@code AUTHFLOW_<KEY>} over both, and validates the result. Every problem
- * is collected and reported at once, each naming the file or variable and the fix.
+ * -Dauthflow.<key>} and {@code AUTHFLOW_<KEY>} over both; Jackson binds the result to the records
+ * ({@link ConfigBinding}: types, durations, choices, unknown keys), and the checks here are this
+ * project's own (the stack and its target, the pool and its amplify_outputs.json, the app profile,
+ * test domains, farm credentials). Every problem is collected and reported at once, each naming the
+ * file or variable and the fix.
+ *
+ * <p>A new key is a line in config/defaults.yaml and a component of the record its section binds to
+ * ({@link ConfigBinding.Settings}, or the public record it names, e.g. {@link LocalStackConfig}).
  */
 public final class ConfigLoader {
   private static final String PROPERTY_PREFIX = "authflow.";
   private static final String VARIABLE_PREFIX = "AUTHFLOW_";
-  private static final String FREE_FORM = "target.capabilities";
   // Also in the README and in src/devicefarm/testspec.yml: the test spec selects no iOS host.
   static final String IOS_ON_DEVICE_FARM = "iOS on AWS Device Farm is not supported yet.";
+  // The local stack's inbox takes any address; this domain is reserved (.test) and reaches no one.
+  private static final String LOCAL_TEST_DOMAIN = "authflow.test";
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
   private final Path configDir;
@@ -75,33 +78,45 @@ public final class ConfigLoader {
               + "': there is no "
               + envFile
               + ". Known environments: "
-              + knownEnvironments()
+              + known(configDir, "defaults.yaml")
               + ". Choose one with -Denv=<name>, or add "
               + envFile
               + ".");
     }
     ObjectNode defaults = readYaml(defaultsFile);
     ObjectNode merged = defaults.deepCopy();
+    merge(merged, readYaml(envFile));
     List<String> problems = new ArrayList<>();
-    overlay(merged, readYaml(envFile), "", defaults, defaults, envFile.toString(), problems);
     Map<String, String> overridden = new HashMap<>();
-    overlayOverrides(merged, problems, overridden);
-    return new Reader(merged, envFile, problems, variables, overridden, configDir.resolve("apps"))
-        .read(env);
+    overlayOverrides(merged, defaults, problems, overridden);
+    // Empty local.amplifyOutputs: the stand-in becomes the pool the tests are given.
+    ObjectNode local = (ObjectNode) merged.get("local");
+    if (local.path("amplifyOutputs").asText().isBlank()) {
+      local.set("amplifyOutputs", merged.path("userPool").path("amplifyOutputs"));
+    }
+    ConfigBinding.Settings settings =
+        new ConfigBinding(envFile.toString(), defaults, problems).bind(merged);
+    HarnessConfig config =
+        settings == null ? null : new Checks(envFile, problems).config(env, settings);
+    if (!problems.isEmpty()) {
+      problems.replaceAll(problem -> blameOverride(problem, envFile, overridden));
+      throw new ConfigException(problems);
+    }
+    return config;
   }
 
-  private String knownEnvironments() {
-    try (Stream<Path> files = Files.list(configDir)) {
-      return String.join(
-          ", ",
+  private static String known(Path dir, String except) {
+    try (Stream<Path> files = Files.list(dir)) {
+      List<String> names =
           files
               .map(p -> p.getFileName().toString())
-              .filter(n -> n.endsWith(".yaml") && !n.equals("defaults.yaml"))
+              .filter(n -> n.endsWith(".yaml") && !n.equals(except))
               .map(n -> n.substring(0, n.length() - ".yaml".length()))
               .sorted()
-              .toList());
+              .toList();
+      return names.isEmpty() ? "none" : String.join(", ", names);
     } catch (IOException e) {
-      return "(none: " + configDir + " cannot be listed)";
+      return "(none: " + dir + " cannot be listed)";
     }
   }
 
@@ -132,73 +147,49 @@ public final class ConfigLoader {
     }
   }
 
-  /** Copies {@code layer} over {@code target}; keys the defaults do not know are typos. */
-  private void overlay(
-      ObjectNode target,
-      JsonNode layer,
-      String path,
-      JsonNode known,
-      JsonNode defaults,
-      String source,
-      List<String> problems) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = layer.fields(); it.hasNext(); ) {
-      var field = it.next();
-      String key = path + field.getKey();
-      JsonNode knownChild = known == null ? null : known.get(field.getKey());
-      if (key.startsWith(FREE_FORM)) {
-        target.set(field.getKey(), field.getValue());
-      } else if (knownChild == null) {
-        problems.add(source + ": unknown key '" + key + "'" + suggestion(key, defaults) + ".");
-      } else if (knownChild.isObject() && field.getValue().isObject()) {
-        overlay(
-            (ObjectNode) target.get(field.getKey()),
-            field.getValue(),
-            key + ".",
-            knownChild,
-            defaults,
-            source,
-            problems);
-      } else {
-        target.set(field.getKey(), field.getValue());
-      }
-    }
+  /** Copies {@code layer} over {@code target}, section by section; binding names unknown keys. */
+  private static void merge(ObjectNode target, JsonNode layer) {
+    layer
+        .fields()
+        .forEachRemaining(
+            field -> {
+              if (target.get(field.getKey()) instanceof ObjectNode section
+                  && field.getValue().isObject()) {
+                merge(section, field.getValue());
+              } else {
+                target.set(field.getKey(), field.getValue());
+              }
+            });
   }
 
   /** Applies AUTHFLOW_* variables and -Dauthflow.* flags; {@code overridden} gets key → flag. */
   private void overlayOverrides(
-      ObjectNode merged, List<String> problems, Map<String, String> overridden) {
+      ObjectNode merged,
+      ObjectNode defaults,
+      List<String> problems,
+      Map<String, String> overridden) {
     Map<String, String> leaves = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    leafKeys(merged, "").forEach(k -> leaves.put(k.replace('.', '_'), k));
+    ConfigBinding.leafKeys(defaults, "").forEach(k -> leaves.put(k.replace('.', '_'), k));
     // Variables first, then -D: what is typed for this one run wins over the ambient environment.
     variables.forEach(
         (name, value) -> {
           if (name.startsWith(VARIABLE_PREFIX) && !name.equals("AUTHFLOW_ENV")) {
-            set(
-                merged,
-                leaves.get(name.substring(VARIABLE_PREFIX.length())),
-                value,
-                name,
-                problems,
-                overridden);
+            String key = leaves.get(name.substring(VARIABLE_PREFIX.length()));
+            set(merged, defaults, key, value, name, problems, overridden);
           }
         });
     properties.forEach(
         (name, value) -> {
           if (name.startsWith(PROPERTY_PREFIX) && !name.equals("authflow.configDir")) {
-            String key = name.substring(PROPERTY_PREFIX.length());
-            set(
-                merged,
-                leaves.get(key.replace('.', '_')),
-                value,
-                "-D" + name,
-                problems,
-                overridden);
+            String key = leaves.get(name.substring(PROPERTY_PREFIX.length()).replace('.', '_'));
+            set(merged, defaults, key, value, "-D" + name, problems, overridden);
           }
         });
   }
 
   private static void set(
       ObjectNode merged,
+      JsonNode defaults,
       String key,
       String value,
       String source,
@@ -213,87 +204,134 @@ public final class ConfigLoader {
     ObjectNode node = merged;
     for (int i = 0; i < parts.length - 1; i++) {
       node = (ObjectNode) node.get(parts[i]);
+      defaults = defaults.get(parts[i]);
     }
-    node.set(parts[parts.length - 1], TextNode.valueOf(value));
+    String name = parts[parts.length - 1];
+    boolean list = defaults.get(name).isArray();
+    node.set(name, list ? list(value, source, problems) : TextNode.valueOf(value));
   }
 
-  private static List<String> leafKeys(JsonNode node, String path) {
-    List<String> keys = new ArrayList<>();
-    node.fields()
-        .forEachRemaining(
-            f -> {
-              String key = path + f.getKey();
-              if (f.getValue().isObject() && !key.equals(FREE_FORM)) {
-                keys.addAll(leafKeys(f.getValue(), key + "."));
-              } else if (!key.equals(FREE_FORM)) {
-                keys.add(key);
-              }
-            });
-    return keys;
+  /** Comma-separated, or a JSON array (["a,b", "c"]) when an item holds a comma itself. */
+  private static ArrayNode list(String text, String source, List<String> problems) {
+    ObjectMapper json = new ObjectMapper();
+    if (text.trim().startsWith("[")) {
+      try {
+        return (ArrayNode) json.readTree(text);
+      } catch (JsonProcessingException | ClassCastException e) {
+        problems.add(source + " is not a JSON array of strings: " + e.getMessage() + ".");
+      }
+    }
+    ArrayNode items = json.createArrayNode();
+    Stream.of(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add);
+    return items;
   }
 
-  private static String suggestion(String key, JsonNode defaults) {
-    // A mistyped section ('userpool:') is compared with the sections, a mistyped key with the keys.
-    return leafKeys(defaults, "").stream()
-        .map(
-            known -> known.startsWith(".", key.length()) ? known.substring(0, key.length()) : known)
-        .filter(known -> known.equalsIgnoreCase(key))
-        .findFirst()
-        .map(known -> " (did you mean '" + known + "'?)")
-        .orElse(" (see config/defaults.yaml for the keys)");
+  /**
+   * A problem with a value that a -D flag or a variable set is blamed on that flag, not on the
+   * file, whose value it replaced.
+   */
+  private static String blameOverride(String problem, Path file, Map<String, String> overridden) {
+    for (var entry : overridden.entrySet()) {
+      String prefix = file + ": " + entry.getKey() + " ";
+      if (problem.startsWith(prefix)) {
+        return entry.getValue() + ": " + problem.substring((file + ": ").length());
+      }
+    }
+    return problem;
   }
 
-  /** Turns the merged tree into records, collecting a problem per bad value. */
-  // The local stack's inbox takes any address; this domain is reserved (.test) and reaches no one.
-  private static final String LOCAL_TEST_DOMAIN = "authflow.test";
-
-  private static final class Reader {
-    private final JsonNode root;
+  /** What this project asks of the bound values beyond their types; a problem per bad one. */
+  private final class Checks {
     private final Path file;
     private final List<String> problems;
-    private final Map<String, String> variables;
-    private final Map<String, String> overridden;
-    private final Path apps;
 
-    Reader(
-        JsonNode root,
-        Path file,
-        List<String> problems,
-        Map<String, String> variables,
-        Map<String, String> overridden,
-        Path apps) {
-      this.root = root;
+    Checks(Path file, List<String> problems) {
       this.file = file;
       this.problems = problems;
-      this.variables = variables;
-      this.overridden = overridden;
-      this.apps = apps;
     }
 
-    /**
-     * A problem with a value that a -D flag or a variable set is blamed on that flag, not on the
-     * file, whose value it replaced.
-     */
-    private String blameOverride(String problem) {
-      for (var entry : overridden.entrySet()) {
-        String prefix = file + ": " + entry.getKey() + " ";
-        if (problem.startsWith(prefix)) {
-          return entry.getValue() + ": " + problem.substring((file + ": ").length());
-        }
+    HarnessConfig config(String env, ConfigBinding.Settings s) {
+      boolean embedded = s.stack() == ConfigBinding.Stack.EMBEDDED;
+      String appium = s.target().appium();
+      if (!embedded && (appium.equals("embedded") || appium.isEmpty())) {
+        problems.add(
+            file
+                + ": target.appium is '"
+                + appium
+                + "' but stack is 'none'; give the Appium server's URL (e.g."
+                + " http://127.0.0.1:4723, or AUTHFLOW_TARGET_APPIUM) or set stack: embedded.");
       }
-      return problem;
+      InboxConfig inbox = s.inbox();
+      if (!embedded && inbox.type() == InboxType.SMTP) {
+        problems.add(
+            file
+                + ": inbox.type 'smtp' is the local stack's inbox; with stack: none use mailosaur.");
+      }
+      if (inbox.type() == InboxType.MAILOSAUR
+          && variables.getOrDefault("MAILOSAUR_API_KEY", "").isBlank()) {
+        // Listed with the other missing variables, so one run names everything to set.
+        problems.add(
+            "the environment variable MAILOSAUR_API_KEY is not set: "
+                + file
+                + " (inbox.type mailosaur) reads the Mailosaur API key from it; export"
+                + " MAILOSAUR_API_KEY=… before the run (in CI, from a repository secret).");
+      }
+      UserPoolConfig pool = userPool(s.userPool(), embedded);
+      LocalStackConfig local = s.local();
+      if (embedded) {
+        checkLocalOutputs(local.amplifyOutputs(), s.userPool().amplifyOutputs());
+      }
+      checkPattern("inbox.codePattern", inbox.codePattern());
+      ConfigBinding.Users users = s.users();
+      var config =
+          new HarnessConfig(
+              env,
+              file,
+              embedded,
+              new AppConfig(appName(s.app().name()), s.app().url()),
+              target(s.target()),
+              pool,
+              inbox,
+              new UsersConfig(
+                  required("users.emailPrefix", users.emailPrefix(), true),
+                  required("users.emailDomain", users.emailDomain(), true),
+                  users.sweepOlderThan(),
+                  users.mobile()),
+              s.timeouts(),
+              local);
+      requireTestDomain(users.emailDomain(), users.testDomains());
+      if (!LocalStackConfig.CLIENTS.contains(local.appClient())) {
+        problems.add(
+            file
+                + ": local.appClient is '"
+                + local.appClient()
+                + "'; use "
+                + String.join(" or ", LocalStackConfig.CLIENTS)
+                + " (-Dauthflow.local.appClient=…).");
+      }
+      if (local.emailDailyLimit() < 0) {
+        problems.add(
+            file
+                + ": local.emailDailyLimit is "
+                + local.emailDailyLimit()
+                + "; use 0 or more (Cognito's is 50).");
+      }
+      if (embedded) {
+        requireOwnAppFiles(local);
+      }
+      return config;
     }
 
     /**
      * Test users are created, signed in and deleted at their addresses, so the domain must be one
      * that only tests use.
      */
-    private void requireTestDomain(String domain) {
+    private void requireTestDomain(String domain, List<String> testDomains) {
       // Any Mailosaur server's domain is a test inbox; MailosaurInbox checks it is this run's.
       if (domain.isEmpty()
           || domain.equalsIgnoreCase(LOCAL_TEST_DOMAIN)
           || domain.toLowerCase(Locale.ROOT).endsWith(".mailosaur.net")
-          || list("users.testDomains").stream().anyMatch(domain::equalsIgnoreCase)) {
+          || testDomains.stream().anyMatch(domain::equalsIgnoreCase)) {
         return;
       }
       problems.add(
@@ -305,87 +343,6 @@ public final class ConfigLoader {
               + LOCAL_TEST_DOMAIN
               + " (the local stack), <inbox.serverId>.mailosaur.net, or a domain only your tests"
               + " use, listed under users.testDomains.");
-    }
-
-    HarnessConfig read(String env) {
-      boolean embedded = oneOf("stack", List.of("embedded", "none")).equals("embedded");
-      Platform platform =
-          Platform.valueOf(
-              oneOf("target.platform", List.of("browser", "android", "ios"))
-                  .toUpperCase(Locale.ROOT));
-      String appium = text("target.appium");
-      if (!embedded && (appium.equals("embedded") || appium.isEmpty())) {
-        problems.add(
-            file
-                + ": target.appium is '"
-                + appium
-                + "' but stack is 'none'; give the Appium server's URL (e.g."
-                + " http://127.0.0.1:4723, or AUTHFLOW_TARGET_APPIUM) or set stack: embedded.");
-      }
-      InboxType inbox =
-          InboxType.valueOf(
-              oneOf("inbox.type", List.of("smtp", "mailosaur")).toUpperCase(Locale.ROOT));
-      if (!embedded && inbox == InboxType.SMTP) {
-        problems.add(
-            file
-                + ": inbox.type 'smtp' is the local stack's inbox; with stack: none use mailosaur.");
-      }
-      if (inbox == InboxType.MAILOSAUR
-          && variables.getOrDefault("MAILOSAUR_API_KEY", "").isBlank()) {
-        // Listed with the other missing variables, so one run names everything to set.
-        problems.add(
-            "the environment variable MAILOSAUR_API_KEY is not set: "
-                + file
-                + " (inbox.type mailosaur) reads the Mailosaur API key from it; export"
-                + " MAILOSAUR_API_KEY=… before the run (in CI, from a repository secret).");
-      }
-      var pool = userPool(embedded);
-      if (embedded) {
-        checkLocalOutputs();
-      }
-      var config =
-          new HarnessConfig(
-              env,
-              file,
-              embedded,
-              new AppConfig(appName(), text("app.url")),
-              target(platform, appium),
-              pool,
-              new InboxConfig(
-                  inbox,
-                  pattern("inbox.codePattern"),
-                  text("inbox.serverId"),
-                  text("inbox.apiUrl")),
-              new UsersConfig(
-                  required("users.emailPrefix", true),
-                  required("users.emailDomain", true),
-                  duration("users.sweepOlderThan"),
-                  text("users.mobile")),
-              new Timeouts(
-                  duration("timeouts.screen"),
-                  duration("timeouts.code"),
-                  duration("timeouts.session"),
-                  duration("timeouts.localStack"),
-                  duration("timeouts.api"),
-                  duration("timeouts.poll")),
-              new LocalStackConfig(
-                  localAppClient(),
-                  text("local.appBuild"),
-                  text("local.amplifyOutputs").isEmpty()
-                      ? text("userPool.amplifyOutputs")
-                      : text("local.amplifyOutputs"),
-                  text("local.browser"),
-                  text("local.chromedriver"),
-                  localEmailDailyLimit()));
-      requireTestDomain(config.users().emailDomain());
-      if (embedded) {
-        requireOwnAppFiles(config.localStack());
-      }
-      if (!problems.isEmpty()) {
-        problems.replaceAll(this::blameOverride);
-        throw new ConfigException(problems);
-      }
-      return config;
     }
 
     /**
@@ -419,9 +376,8 @@ public final class ConfigLoader {
      * The file the local stack's Cognito stand-in answers as: checked with the config, so a file
      * without the pool's ids is one line naming it, not a stand-in that exits at start.
      */
-    private void checkLocalOutputs() {
-      String outputs = text("local.amplifyOutputs");
-      if (outputs.isEmpty() || outputs.equals(text("userPool.amplifyOutputs"))) {
+    private void checkLocalOutputs(String outputs, String poolOutputs) {
+      if (outputs.isEmpty() || outputs.equals(poolOutputs)) {
         return; // none, or checked as userPool.amplifyOutputs already
       }
       try {
@@ -435,9 +391,9 @@ public final class ConfigLoader {
      * app.name, when its profile exists. A config dir without apps/ (a copy made for a test of
      * other keys) leaves the check to the profile's own load.
      */
-    private String appName() {
-      String name = required("app.name", true);
-      if (name.isEmpty() || !Files.isDirectory(apps)) {
+    private String appName(String name) {
+      Path apps = configDir.resolve("apps");
+      if (required("app.name", name, true).isEmpty() || !Files.isDirectory(apps)) {
         return name;
       }
       Path profile = apps.resolve(name + ".yaml");
@@ -451,7 +407,7 @@ public final class ConfigLoader {
                 + ". Known app profiles (in "
                 + apps
                 + "): "
-                + knownProfiles()
+                + known(apps, "")
                 + ". Choose one with -Dauthflow.app.name=<name>, or add "
                 + profile
                 + " (README, \"Your app\").");
@@ -459,51 +415,10 @@ public final class ConfigLoader {
       return name;
     }
 
-    private String knownProfiles() {
-      try (Stream<Path> files = Files.list(apps)) {
-        List<String> names =
-            files
-                .map(p -> p.getFileName().toString())
-                .filter(n -> n.endsWith(".yaml"))
-                .map(n -> n.substring(0, n.length() - ".yaml".length()))
-                .sorted()
-                .toList();
-        return names.isEmpty() ? "none" : String.join(", ", names);
-      } catch (IOException e) {
-        return "(none: " + apps + " cannot be listed)";
-      }
-    }
-
-    private int localEmailDailyLimit() {
-      int limit = integer("local.emailDailyLimit");
-      if (limit < 0) {
-        problems.add(
-            file + ": local.emailDailyLimit is " + limit + "; use 0 or more (Cognito's is 50).");
-      }
-      return limit;
-    }
-
-    private String localAppClient() {
-      String client = text("local.appClient");
-      if (!LocalStackConfig.CLIENTS.contains(client)) {
-        problems.add(
-            file
-                + ": local.appClient is '"
-                + client
-                + "'; use "
-                + String.join(" or ", LocalStackConfig.CLIENTS)
-                + " (-Dauthflow.local.appClient=…).");
-      }
-      return client;
-    }
-
-    private TargetConfig target(Platform platform, String appium) {
-      Farm farm =
-          Farm.valueOf(
-              oneOf("target.farm", Stream.of(Farm.values()).map(Farm::configName).toList())
-                  .toUpperCase(Locale.ROOT)
-                  .replace('-', '_'));
-      String app = text("target.app");
+    private TargetConfig target(ConfigBinding.Target t) {
+      Platform platform = t.platform();
+      Farm farm = t.farm();
+      String app = t.app();
       if (farm == Farm.AWS_DEVICE_FARM && platform == Platform.IOS) {
         problems.add(
             file
@@ -512,7 +427,7 @@ public final class ConfigLoader {
                 + " Run the package on an Android device pool (target.platform: android).");
       }
       if (platform != Platform.BROWSER) {
-        required("target.app", true);
+        required("target.app", app, true);
         // A Grid node installs the app itself, so a path there is the node's, not ours.
         if (farm != Farm.GRID
             && !app.isEmpty()
@@ -527,10 +442,10 @@ public final class ConfigLoader {
                   + "); build the app or point target.app (AUTHFLOW_TARGET_APP) at it.");
         }
       }
-      Map<String, Object> capabilities = capabilities();
-      boolean sessionPerWorker = bool("target.sessionPerWorker");
       String appId = platform == Platform.IOS ? "appium:bundleId" : "appium:appPackage";
-      if (sessionPerWorker && platform != Platform.BROWSER && !capabilities.containsKey(appId)) {
+      if (t.sessionPerWorker()
+          && platform != Platform.BROWSER
+          && !t.capabilities().containsKey(appId)) {
         problems.add(
             file
                 + ": target.sessionPerWorker resets the app between scenarios and needs its id;"
@@ -540,18 +455,18 @@ public final class ConfigLoader {
       }
       return new TargetConfig(
           platform,
-          appium,
+          t.appium(),
           farm,
           app,
-          text("target.device"),
-          text("target.osVersion"),
-          text("target.appiumVersion"),
-          text("target.build"),
-          credentials(farm),
-          list("target.udids"),
-          sessionPerWorker,
-          capabilities,
-          list("target.browserArgs"));
+          t.device(),
+          t.osVersion(),
+          t.appiumVersion(),
+          t.build(),
+          credentials(farm, t.credentials()),
+          t.udids(),
+          t.sessionPerWorker(),
+          t.capabilities(),
+          t.browserArgs());
     }
 
     /** What the farm already holds or fetches itself, as opposed to a file to upload. */
@@ -563,12 +478,12 @@ public final class ConfigLoader {
      * Reads the farm's user name and key from the variables the config names, listing every missing
      * one: a run that cannot authenticate should stop before anything starts.
      */
-    private TargetConfig.Credentials credentials(Farm farm) {
+    private TargetConfig.Credentials credentials(Farm farm, ConfigBinding.Credentials names) {
       if (!farm.needsCredentials()) {
         return TargetConfig.Credentials.NONE;
       }
-      String userVariable = required("target.credentials.username", true);
-      String keyVariable = required("target.credentials.accessKey", true);
+      String userVariable = required("target.credentials.username", names.username(), true);
+      String keyVariable = required("target.credentials.accessKey", names.accessKey(), true);
       return new TargetConfig.Credentials(
           userVariable,
           variable(userVariable, farm, "user name"),
@@ -599,69 +514,42 @@ public final class ConfigLoader {
     }
 
     /**
-     * A YAML list, or text from -Dauthflow.… or AUTHFLOW_…: comma-separated, or a JSON array
-     * (["a,b", "c"]) when an item holds a comma itself.
-     */
-    private List<String> list(String key) {
-      JsonNode node = node(key);
-      if (node == null || node.isNull()) {
-        return List.of();
-      }
-      if (node.isTextual() && node.asText().trim().startsWith("[")) {
-        try {
-          node = new ObjectMapper().readTree(node.asText());
-        } catch (JsonProcessingException e) {
-          problems.add(key + " is not a JSON array of strings: " + e.getOriginalMessage() + ".");
-          return List.of();
-        }
-      }
-      Stream<String> items =
-          node.isArray()
-              ? StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText)
-              : Stream.of(node.asText().split(","));
-      return items.map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /**
      * The pool from the keys, completed by the app's amplify_outputs.json when
      * userPool.amplifyOutputs names one: a key left empty takes the file's value, a key that
      * disagrees with the file is a mistake (two pools), and the file's password policy is the
      * pool's own.
      */
-    private UserPoolConfig userPool(boolean embedded) {
-      String outputsPath = text("userPool.amplifyOutputs");
+    private UserPoolConfig userPool(ConfigBinding.Pool p, boolean embedded) {
       Optional<AmplifyOutputs> outputs = Optional.empty();
-      if (!outputsPath.isEmpty()) {
+      if (!p.amplifyOutputs().isEmpty()) {
         try {
-          outputs = Optional.of(AmplifyOutputs.read(Path.of(outputsPath)));
+          outputs = Optional.of(AmplifyOutputs.read(Path.of(p.amplifyOutputs())));
         } catch (ConfigException e) {
           problems.addAll(e.problems());
         }
       }
-      var configured =
-          new PasswordPolicy(
-              integer("userPool.passwordPolicy.minLength"),
-              bool("userPool.passwordPolicy.requireUppercase"),
-              bool("userPool.passwordPolicy.requireLowercase"),
-              bool("userPool.passwordPolicy.requireNumbers"),
-              bool("userPool.passwordPolicy.requireSymbols"));
       var fromApp = outputs.flatMap(AmplifyOutputs::passwordPolicy);
       return new UserPoolConfig(
-          fromOutputs("userPool.region", outputs.map(AmplifyOutputs::region), !embedded),
-          fromOutputs("userPool.id", outputs.map(AmplifyOutputs::userPoolId), !embedded),
           fromOutputs(
-              "userPool.clientId", outputs.map(AmplifyOutputs::userPoolClientId), !embedded),
-          text("userPool.endpoint"),
-          bool("userPool.disposable"),
-          fromApp.orElse(configured),
+              p, "userPool.region", p.region(), outputs.map(AmplifyOutputs::region), !embedded),
+          fromOutputs(p, "userPool.id", p.id(), outputs.map(AmplifyOutputs::userPoolId), !embedded),
+          fromOutputs(
+              p,
+              "userPool.clientId",
+              p.clientId(),
+              outputs.map(AmplifyOutputs::userPoolClientId),
+              !embedded),
+          p.endpoint(),
+          p.disposable(),
+          fromApp.orElse(p.passwordPolicy()),
           fromApp.isPresent() ? PolicySource.AMPLIFY_OUTPUTS : PolicySource.CONFIG,
-          text("userPool.awsProfile"));
+          p.awsProfile());
     }
 
-    private String fromOutputs(String key, Optional<String> fromFile, boolean needed) {
-      String value = text(key);
+    private String fromOutputs(
+        ConfigBinding.Pool p, String key, String value, Optional<String> fromFile, boolean needed) {
       if (fromFile.isEmpty() || fromFile.get().isEmpty()) {
-        return required(key, needed);
+        return required(key, value, needed);
       }
       if (!value.isEmpty() && !value.equals(fromFile.get())) {
         problems.add(
@@ -671,7 +559,7 @@ public final class ConfigLoader {
                 + " is '"
                 + value
                 + "' but userPool.amplifyOutputs ("
-                + text("userPool.amplifyOutputs")
+                + p.amplifyOutputs()
                 + ") says '"
                 + fromFile.get()
                 + "'; remove one of them so the tests use the pool the app uses.");
@@ -679,21 +567,7 @@ public final class ConfigLoader {
       return fromFile.get();
     }
 
-    private JsonNode node(String key) {
-      JsonNode node = root;
-      for (String part : key.split("\\.")) {
-        node = node == null ? null : node.get(part);
-      }
-      return node;
-    }
-
-    private String text(String key) {
-      JsonNode node = node(key);
-      return node == null || node.isNull() ? "" : node.asText().trim();
-    }
-
-    private String required(String key, boolean needed) {
-      String value = text(key);
+    private String required(String key, String value, boolean needed) {
       if (needed && value.isEmpty()) {
         problems.add(
             file
@@ -708,61 +582,7 @@ public final class ConfigLoader {
       return value;
     }
 
-    private String oneOf(String key, List<String> allowed) {
-      String value = text(key).toLowerCase(Locale.ROOT);
-      if (!allowed.contains(value)) {
-        problems.add(
-            file
-                + ": "
-                + key
-                + " is '"
-                + text(key)
-                + "'; use one of "
-                + String.join(", ", allowed)
-                + ".");
-        return allowed.get(0);
-      }
-      return value;
-    }
-
-    private boolean bool(String key) {
-      String value = text(key);
-      if (!value.equals("true") && !value.equals("false")) {
-        problems.add(file + ": " + key + " is '" + value + "'; use true or false.");
-      }
-      return value.equals("true");
-    }
-
-    private int integer(String key) {
-      try {
-        return Integer.parseInt(text(key));
-      } catch (NumberFormatException e) {
-        problems.add(file + ": " + key + " is '" + text(key) + "'; use a whole number.");
-        return 0;
-      }
-    }
-
-    private Duration duration(String key) {
-      try {
-        Duration value = Duration.parse(text(key));
-        if (value.isNegative() || value.isZero()) {
-          problems.add(file + ": " + key + " is '" + text(key) + "'; it must be longer than zero.");
-        }
-        return value;
-      } catch (DateTimeParseException e) {
-        problems.add(
-            file
-                + ": "
-                + key
-                + " is '"
-                + text(key)
-                + "', not a duration; use ISO-8601 such as PT15S (15 seconds) or PT2H.");
-        return Duration.ZERO;
-      }
-    }
-
-    private String pattern(String key) {
-      String value = text(key);
+    private void checkPattern(String key, String value) {
       try {
         if (Pattern.compile(value).matcher("").groupCount() < 1) {
           problems.add(
@@ -784,21 +604,6 @@ public final class ConfigLoader {
                 + e.getDescription()
                 + ".");
       }
-      return value;
-    }
-
-    private Map<String, Object> capabilities() {
-      JsonNode node = node(FREE_FORM);
-      if (node == null || node.getNodeType() == JsonNodeType.NULL) {
-        return Map.of();
-      }
-      if (!node.isObject()) {
-        problems.add(file + ": " + FREE_FORM + " must be a mapping of capability names to values.");
-        return Map.of();
-      }
-      return new ObjectMapper()
-          .convertValue(
-              node, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
     }
   }
 }

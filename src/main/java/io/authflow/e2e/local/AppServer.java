@@ -37,7 +37,7 @@ final class AppServer extends StackPart {
   }
 
   @Override
-  void start() {
+  public void start() {
     if (!Files.isRegularFile(dist.resolve("index.html"))) {
       throw failed(
           dist

@@ -41,7 +41,7 @@ final class AppiumServer extends StackPart {
   }
 
   @Override
-  void start() {
+  public void start() {
     Path main = home.resolve("node_modules/appium/index.js");
     if (!Files.isRegularFile(main)) {
       throw failed(main + " is missing: 'mvn test' / 'mvn verify' install it (npm ci).", null);

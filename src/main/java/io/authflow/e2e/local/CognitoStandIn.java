@@ -73,7 +73,7 @@ final class CognitoStandIn extends StackPart {
   }
 
   @Override
-  void start() {
+  public void start() {
     Path launcher = launcherDir.resolve("launcher.js");
     if (!Files.isDirectory(launcherDir.resolve("node_modules"))) {
       throw failed(

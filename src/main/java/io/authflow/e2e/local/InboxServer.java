@@ -13,7 +13,7 @@ final class InboxServer extends StackPart {
   }
 
   @Override
-  void start() {
+  public void start() {
     try {
       greenMail =
           // Port 0: bound to a free port by the server itself; port() reads the one it got.

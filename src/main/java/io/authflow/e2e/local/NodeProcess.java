@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * under the run's tether ({@link RunReaper}), so it and what it starts die with this JVM however
  * the JVM ends.
  */
-final class NodeProcess {
+public final class NodeProcess {
   private final Process process;
 
   private NodeProcess(Process process) {
@@ -51,7 +51,7 @@ final class NodeProcess {
    * Runs a command that is no Node program (the rehearsal's Grid), without a tether: it carries the
    * run's mark and is recorded, so the next run's start reaps it if this JVM was killed.
    */
-  static NodeProcess start(String name, List<String> command, Path workDir, Path log)
+  public static NodeProcess start(String name, List<String> command, Path workDir, Path log)
       throws IOException {
     return start(name, command, workDir, log, Map.of());
   }
@@ -77,7 +77,7 @@ final class NodeProcess {
     return process.toHandle();
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
   }
 
@@ -89,7 +89,7 @@ final class NodeProcess {
    * SIGTERM to all of them at once, then SIGKILL to those not ended within the grace period: the
    * graces run side by side, not one after another.
    */
-  static void stopAll(List<NodeProcess> processes, Duration grace) {
+  public static void stopAll(List<NodeProcess> processes, Duration grace) {
     processes.forEach(p -> p.process.destroy());
     long deadline = System.nanoTime() + grace.toNanos();
     for (NodeProcess p : processes) {

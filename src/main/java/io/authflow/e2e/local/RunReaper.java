@@ -71,7 +71,7 @@ public final class RunReaper {
   }
 
   /** What every process of this run gets in its environment. */
-  Map<String, String> environment() {
+  public Map<String, String> environment() {
     return Map.of(RUN_VARIABLE, runId);
   }
 
@@ -109,7 +109,7 @@ public final class RunReaper {
    * Ends whatever of this run is still alive (a part that ignored its stop, a browser a session
    * left) and drops the record: at JVM exit, when every stack of this JVM is done.
    */
-  synchronized void close() {
+  public synchronized void close() {
     int killed = killMarked(runId);
     if (killed > 0) {
       LOG.warn("Run end: killed {} process(es) of this run that were still running", killed);

@@ -8,24 +8,24 @@ import java.util.List;
 import java.util.Optional;
 
 /** One part of the local stack: its name, its log, and what a failed start tells the user. */
-abstract class StackPart implements AutoCloseable {
+public abstract class StackPart implements AutoCloseable {
   private final String name;
   private final Path log;
 
-  StackPart(String name, Path logDir) {
+  protected StackPart(String name, Path logDir) {
     this.name = name;
     this.log = logDir.resolve(name + ".log");
   }
 
-  String name() {
+  protected String name() {
     return name;
   }
 
-  Path log() {
+  protected Path log() {
     return log;
   }
 
-  abstract void start();
+  public abstract void start();
 
   /**
    * What to tell the user if this part stopped while the run needs it ("the Cognito stand-in
@@ -44,7 +44,7 @@ abstract class StackPart implements AutoCloseable {
   }
 
   /** The message of a part that died: its title, how it ended, and its log's last lines. */
-  String died(String title, String how) {
+  protected String died(String title, String how) {
     String tail = tail(15);
     String last = tail.lines().reduce((a, b) -> b).orElse("").strip();
     return title
@@ -61,7 +61,7 @@ abstract class StackPart implements AutoCloseable {
   @Override
   public abstract void close();
 
-  LocalStackException failed(String what, Throwable cause) {
+  protected LocalStackException failed(String what, Throwable cause) {
     return new LocalStackException(
         "The local stack's "
             + name
@@ -74,7 +74,7 @@ abstract class StackPart implements AutoCloseable {
         cause);
   }
 
-  String tail(int lines) {
+  protected String tail(int lines) {
     try {
       if (!Files.exists(log)) {
         return "  (no log written)";

@@ -12,6 +12,7 @@ import io.authflow.e2e.doctor.StartChecks;
 import io.authflow.e2e.report.AllureResults;
 import io.authflow.e2e.report.AppiumLogExcerpt;
 import io.authflow.e2e.report.Evidence;
+import io.authflow.e2e.report.KeepJudgedTrend;
 import io.authflow.e2e.report.PoolSnapshot;
 import io.authflow.e2e.report.PreflightReport;
 import io.authflow.e2e.report.RunEnvironment;
@@ -64,6 +65,7 @@ public final class Hooks {
     HarnessConfig chosen;
     try {
       chosen = ConfigLoader.fromSystem();
+      KeepJudgedTrend.name(AllureResults.ofThisRun(), chosen);
       // Before the stack starts: a bad tag filter or an incomplete app profile would otherwise
       // fail every scenario, one stack trace each, after the stack's tens of seconds.
       StartChecks.ensure(chosen);

@@ -332,6 +332,82 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void choicesAreReadInAnyCaseAndAWrongOneNamesTheChoices() throws IOException {
+    write("farm", REMOTE.replace("type: mailosaur", "type: MailOsaur"));
+    write("wrong", EMBEDDED.replace("type: smtp", "type: imap"));
+
+    HarnessConfig config =
+        new ConfigLoader(
+                configDir, Map.of("authflow.target.farm", "aws-device-farm"), withKey(Map.of()))
+            .load("farm");
+    ConfigException e = loadFails("wrong");
+
+    assertThat(config.inbox().type()).isEqualTo(InboxConfig.InboxType.MAILOSAUR);
+    assertThat(config.target().farm()).isEqualTo(TargetConfig.Farm.AWS_DEVICE_FARM);
+    assertThat(e.problems())
+        .containsExactly(
+            configDir.resolve("wrong.yaml")
+                + ": inbox.type is 'imap'; use one of smtp, mailosaur.");
+  }
+
+  @Test
+  void anEmptyKeyIsEmptyAndAListFromAFlagIsCommaSeparated() throws IOException {
+    write(
+        "remote",
+        REMOTE.replace("target:\n", "target:\n  udids:\n  device: '  Pixel 8  '\n")
+            + "app:\n  url:\n");
+
+    HarnessConfig config =
+        new ConfigLoader(
+                configDir,
+                Map.of("authflow.users.testDomains", "a.example, b.example"),
+                withKey(Map.of()))
+            .load("remote");
+    HarnessConfig fromFile = load("remote");
+
+    assertThat(fromFile.app().url()).isEmpty();
+    assertThat(fromFile.target().udids()).isEmpty();
+    assertThat(fromFile.target().device()).isEqualTo("Pixel 8");
+    assertThat(config.users().emailDomain()).isEqualTo("authflow.test");
+    assertThat(
+            new ConfigLoader(
+                    configDir,
+                    Map.of(
+                        "authflow.users.testDomains", "a.example, b.example",
+                        "authflow.users.emailDomain", "b.example"),
+                    withKey(Map.of()))
+                .load("remote")
+                .users()
+                .emailDomain())
+        .as("a domain listed by the flag's second item is a test domain")
+        .isEqualTo("b.example");
+  }
+
+  @Test
+  void aWholeNumberAndAKeyOfTheWrongShapeAreNamedWithTheOtherProblems() throws IOException {
+    write(
+        "remote",
+        REMOTE.replace("  region:", "  disposable: sometimes\n  region:")
+            + "local:\n  emailDailyLimit: many\n"
+            + "app:\n  name: [reference]\n");
+
+    ConfigException e = loadFails("remote");
+
+    assertThat(e.problems())
+        .containsExactly(
+            configDir.resolve("remote.yaml")
+                + ": app.name has the wrong shape: a list, a mapping or one value, as in"
+                + " config/defaults.yaml.",
+            configDir.resolve("remote.yaml")
+                + ": userPool.disposable is 'sometimes'; use true or false.",
+            configDir.resolve("remote.yaml")
+                + ": local.emailDailyLimit is 'many'; use a whole number.",
+            configDir.resolve("remote.yaml")
+                + ": app.name is missing; set it in the file, with -Dauthflow.app.name=…, or with"
+                + " AUTHFLOW_APP_NAME.");
+  }
+
+  @Test
   void aSystemPropertyOverridesTheFile() throws IOException {
     write("remote", REMOTE + "timeouts:\n  screen: PT20S\n");
 

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** For tests that start a process and wait until it prints a line saying it is ready. */
-final class ProcessOutput {
+public final class ProcessOutput {
   private ProcessOutput() {}
 
   /**
@@ -20,7 +20,7 @@ final class ProcessOutput {
    *
    * @throws AssertionError naming {@code what} and everything printed, when no such line came
    */
-  static String awaitLine(Process process, String prefix, Duration timeout, String what)
+  public static String awaitLine(Process process, String prefix, Duration timeout, String what)
       throws InterruptedException, java.util.concurrent.ExecutionException {
     StringBuilder seen = new StringBuilder();
     CompletableFuture<String> ready = new CompletableFuture<>();

@@ -1,4 +1,4 @@
-package io.authflow.e2e.local;
+package io.authflow.e2e.rehearsal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

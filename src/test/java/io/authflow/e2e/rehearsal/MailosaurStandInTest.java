@@ -1,4 +1,4 @@
-package io.authflow.e2e.local;
+package io.authflow.e2e.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -17,6 +17,7 @@ import io.authflow.e2e.inbox.CodeNotReceivedException;
 import io.authflow.e2e.inbox.InboxUnavailableException;
 import io.authflow.e2e.inbox.MailosaurInbox;
 import io.authflow.e2e.inbox.OneTimeCode;
+import io.authflow.e2e.local.LocalCognito;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,11 @@
-package io.authflow.e2e.local;
+package io.authflow.e2e.rehearsal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.inbox.MailosaurInbox;
+import io.authflow.e2e.local.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

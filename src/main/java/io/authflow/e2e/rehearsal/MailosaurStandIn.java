@@ -1,4 +1,4 @@
-package io.authflow.e2e.local;
+package io.authflow.e2e.rehearsal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,8 @@ import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.authflow.e2e.local.MailosaurMessages.Stored;
+import io.authflow.e2e.local.StackPart;
+import io.authflow.e2e.rehearsal.MailosaurMessages.Stored;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -76,7 +77,7 @@ final class MailosaurStandIn extends StackPart {
   }
 
   @Override
-  void start() {
+  public void start() {
     try {
       Files.createDirectories(log().getParent());
       requestLog =

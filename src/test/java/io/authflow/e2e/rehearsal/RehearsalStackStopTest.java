@@ -1,7 +1,9 @@
-package io.authflow.e2e.local;
+package io.authflow.e2e.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.authflow.e2e.local.ProcessOutput;
+import io.authflow.e2e.local.RunReaper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,9 @@
-package io.authflow.e2e.local;
+package io.authflow.e2e.rehearsal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.authflow.e2e.local.FreePorts;
+import io.authflow.e2e.local.NodeProcess;
+import io.authflow.e2e.local.StackPart;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +49,7 @@ final class SeleniumGrid extends StackPart {
   }
 
   @Override
-  void start() {
+  public void start() {
     try {
       Class.forName(MAIN);
     } catch (ClassNotFoundException e) {

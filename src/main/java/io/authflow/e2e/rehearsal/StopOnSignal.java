@@ -1,5 +1,6 @@
-package io.authflow.e2e.local;
+package io.authflow.e2e.rehearsal;
 
+import io.authflow.e2e.local.RunReaper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
