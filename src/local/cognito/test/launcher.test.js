@@ -13,7 +13,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { AuthenticationDetails, CognitoUser, CognitoUserPool } = require('amazon-cognito-identity-js');
-const { startSmtpSink, startLauncher, call, ok, assertCognitoError, withHostsMapped } = require('./support');
+const { startSmtpSink, startLauncher, call, ok, assertCognitoError, logged, withHostsMapped } = require('./support');
 
 const LAUNCHER = path.join(__dirname, '..', 'launcher.js');
 // An app's amplify_outputs.json as `ampx generate outputs` writes it (email or phone sign-in, codes by
@@ -70,14 +70,6 @@ const assertSignInRefused = async (attempt, name, message) => {
 
 const startSrp = (username, clientId = stack.clients.app) =>
   call(stack, 'InitiateAuth', { ClientId: clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: username, SRP_A: '2f'.repeat(384) } });
-
-/** Resolves once the launcher's output has `text` (it logs a call just after answering it). */
-const logged = async (on, text, timeoutMs = 2000) => {
-  for (const start = Date.now(); !on.output.text.includes(text); ) {
-    assert.ok(Date.now() - start < timeoutMs, `not in the log: ${text}\n${on.output.text}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 const adminGetUser = (email) => call(stack, 'AdminGetUser', { UserPoolId: stack.userPoolId, Username: email });
 const attributeOf = (user, name) => user.UserAttributes.find((a) => a.Name === name)?.Value;

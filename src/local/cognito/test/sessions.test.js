@@ -12,7 +12,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { AuthenticationDetails, CognitoUser, CognitoUserPool } = require('amazon-cognito-identity-js');
-const { startSmtpSink, startLauncher, call, ok, assertCognitoError, withHostsMapped } = require('./support');
+const { startSmtpSink, startLauncher, call, ok, assertCognitoError, logged, withHostsMapped } = require('./support');
 
 const OUTPUTS = path.join(__dirname, 'amplify_outputs.json');
 const PASSWORD = 'Corr3ct-Horse!';
@@ -21,19 +21,21 @@ const EXPIRY_TIMEOUT_MS = 10000;
 
 let smtp;
 let stack; // Gen 2's default lifetimes
-let shortLived; // access and ID tokens of 1 second, refresh tokens of 3
+let shortLived; // access and ID tokens of 1 second, refresh tokens of Gen 2's 30 days
+let shortRefresh; // every token of 1 second
 let serial = 0;
 
 before(async () => {
   smtp = await startSmtpSink();
-  [stack, shortLived] = await Promise.all([
+  [stack, shortLived, shortRefresh] = await Promise.all([
     startLauncher(smtp.port, ['--amplify-outputs', OUTPUTS]),
-    startLauncher(smtp.port, ['--access-token-validity', '1', '--id-token-validity', '1', '--refresh-token-validity', '3']),
+    startLauncher(smtp.port, ['--amplify-outputs', OUTPUTS, '--access-token-validity', '1', '--id-token-validity', '1']),
+    startLauncher(smtp.port, ['--access-token-validity', '1', '--id-token-validity', '1', '--refresh-token-validity', '1']),
   ]);
 });
 
 after(async () => {
-  await Promise.all([stack?.stop(), shortLived?.stop()]);
+  await Promise.all([stack?.stop(), shortLived?.stop(), shortRefresh?.stop()]);
   smtp?.close();
 });
 
@@ -94,8 +96,8 @@ const amplifyAuth = (on = stack) => {
     removeItem: async (key) => void store.delete(key),
     clear: async () => store.clear(),
   });
-  const storedRefreshToken = () => [...store].find(([key]) => key.endsWith('.refreshToken'))?.[1];
-  return { auth: require('aws-amplify/auth'), storedRefreshToken };
+  const stored = (name) => [...store].find(([key]) => key.endsWith(`.${name}`))?.[1];
+  return { auth: require('aws-amplify/auth'), storedRefreshToken: () => stored('refreshToken'), storedAccessToken: () => stored('accessToken') };
 };
 const amplifyError = (promise) => promise.then(
   () => ({}),
@@ -148,8 +150,211 @@ test('DescribeUserPoolClient reports the lifetimes in Cognito\'s shape: Gen 2\'s
   const short = await describe(shortLived, shortLived.clients.app);
   assert.deepEqual(
     [short.AccessTokenValidity, short.IdTokenValidity, short.RefreshTokenValidity, short.TokenValidityUnits],
-    [1, 1, 3, { AccessToken: 'seconds', IdToken: 'seconds', RefreshToken: 'seconds' }],
+    [1, 1, 30, { AccessToken: 'seconds', IdToken: 'seconds', RefreshToken: 'days' }],
   );
+  const shortest = await describe(shortRefresh, shortRefresh.clients.app);
+  assert.deepEqual([shortest.RefreshTokenValidity, shortest.TokenValidityUnits.RefreshToken], [1, 'seconds']);
   const { access } = await deviceSignIn(await confirmedUser(shortLived), shortLived);
   assert.equal(payload(access).exp - payload(access).iat, 1);
+});
+
+// Every call that acts for the user its access token names, with a body otherwise acceptable.
+const TOKEN_CALLS = {
+  GetUser: {},
+  UpdateUserAttributes: { UserAttributes: [{ Name: 'name', Value: 'Ada' }] },
+  DeleteUserAttributes: { UserAttributeNames: ['name'] },
+  ChangePassword: { PreviousPassword: PASSWORD, ProposedPassword: 'N3w-Horse-Battery!' },
+  GetUserAttributeVerificationCode: { AttributeName: 'email' },
+  VerifyUserAttribute: { AttributeName: 'email', Code: '123456' },
+  SetUserMFAPreference: { SoftwareTokenMfaSettings: { Enabled: false } },
+  AssociateSoftwareToken: {},
+  VerifySoftwareToken: { UserCode: '123456' },
+  GlobalSignOut: {},
+  DeleteUser: {},
+};
+const assertEveryTokenCallRefuses = async (on, accessToken, message) => {
+  for (const [operation, body] of Object.entries(TOKEN_CALLS)) {
+    const answer = await call(on, operation, { ...body, AccessToken: accessToken });
+    assert.deepEqual({ operation, status: answer.status, body: answer.body }, { operation, status: 400, body: { __type: 'NotAuthorizedException', message } });
+  }
+};
+
+test('every call that takes an access token refuses one that is garbage, an ID token, signed by another key or altered with NotAuthorizedException "Invalid Access Token", like Cognito', async () => {
+  const { access, session } = await deviceSignIn(await confirmedUser());
+  const [h, p] = access.split('.');
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const otherKey = `${h}.${p}.${createSign('RSA-SHA256').update(`${h}.${p}`).sign(privateKey, 'base64url')}`;
+  const altered = `${h}.${Buffer.from(JSON.stringify({ ...payload(access), exp: payload(access).exp + 3600 })).toString('base64url')}.${access.split('.')[2]}`;
+  for (const token of ['garbage', session.getIdToken().getJwtToken(), otherKey, altered]) {
+    await assertEveryTokenCallRefuses(stack, token, 'Invalid Access Token');
+  }
+  assert.equal((await getUser(access)).status, 200, 'the real token still works');
+});
+
+test('an access token past its lifetime answers NotAuthorizedException "Access Token has expired" on every call that takes one; its refresh token still renews it', async () => {
+  const { access, refresh: refreshToken } = await deviceSignIn(await confirmedUser(shortLived), shortLived);
+  await refusedOnceExpired(() => getUser(access, shortLived), 'NotAuthorizedException', 'Access Token has expired');
+  await assertEveryTokenCallRefuses(shortLived, access, 'Access Token has expired');
+  const renewed = await refresh(refreshToken, shortLived);
+  assert.equal(renewed.status, 200, JSON.stringify(renewed.body));
+  const { AccessToken, IdToken, RefreshToken, ExpiresIn, TokenType } = renewed.body.AuthenticationResult;
+  assert.equal(payload(AccessToken).origin_jti, payload(access).origin_jti);
+  assert.ok(payload(AccessToken).exp > payload(access).exp);
+  assert.ok(IdToken);
+  assert.equal(RefreshToken, undefined, 'not rotated');
+  assert.deepEqual([ExpiresIn, TokenType], [1, 'Bearer']);
+});
+
+test('a refresh token past its lifetime answers NotAuthorizedException "Refresh Token has expired"', async () => {
+  const { refresh: refreshToken } = await deviceSignIn(await confirmedUser(shortRefresh), shortRefresh);
+  await refusedOnceExpired(() => refresh(refreshToken, shortRefresh), 'NotAuthorizedException', 'Refresh Token has expired');
+});
+
+test('Amplify JS fetchAuthSession({ forceRefresh: true }) renews the tokens (GetTokensFromRefreshToken): new jti, the same origin_jti and auth_time, the refresh token kept, and the new access token works', async () => {
+  const email = await confirmedUser();
+  const { auth, storedRefreshToken } = amplifyAuth();
+  await auth.signIn({ username: email, password: PASSWORD });
+  const before = (await auth.fetchAuthSession()).tokens;
+  const refreshToken = storedRefreshToken();
+  const since = stack.output.text.length;
+  const after = (await auth.fetchAuthSession({ forceRefresh: true })).tokens;
+  assert.notEqual(after.accessToken.payload.jti, before.accessToken.payload.jti);
+  assert.equal(after.accessToken.payload.origin_jti, before.accessToken.payload.origin_jti);
+  assert.equal(after.accessToken.payload.auth_time, before.accessToken.payload.auth_time);
+  assert.equal(after.idToken.payload.email, email);
+  assert.equal(storedRefreshToken(), refreshToken, 'not rotated');
+  assert.equal((await getUser(after.accessToken.toString())).status, 200);
+  await logged(stack, ' GetTokensFromRefreshToken 200\n', { since });
+  await auth.signOut();
+});
+
+test('Amplify JS keeps a user signed in whose access token expired: fetchAuthSession() refreshes it by itself (an app reopened after the token\'s lifetime)', async () => {
+  const email = await confirmedUser(shortLived);
+  const { auth, storedAccessToken } = amplifyAuth(shortLived);
+  await auth.signIn({ username: email, password: PASSWORD });
+  const signedIn = storedAccessToken();
+  const since = shortLived.output.text.length;
+  await refusedOnceExpired(() => getUser(signedIn, shortLived), 'NotAuthorizedException', 'Access Token has expired');
+  const again = (await auth.fetchAuthSession()).tokens;
+  assert.ok(again, 'still signed in');
+  assert.equal(again.accessToken.payload.origin_jti, payload(signedIn).origin_jti);
+  assert.ok(again.accessToken.payload.exp > payload(signedIn).exp, 'renewed');
+  assert.equal(again.idToken.payload.email, email);
+  await logged(shortLived, ' GetTokensFromRefreshToken 200\n', { since });
+  await auth.signOut();
+});
+
+test('Amplify JS signOut() revokes its own session (RevokeToken, as its tokens carry origin_jti): "Access Token has been revoked", "Refresh Token has been revoked"; the user\'s other device stays signed in', async () => {
+  const email = await confirmedUser();
+  const other = await deviceSignIn(email);
+  const { auth, storedRefreshToken } = amplifyAuth();
+  await auth.signIn({ username: email, password: PASSWORD });
+  const access = (await auth.fetchAuthSession()).tokens.accessToken.toString();
+  const refreshToken = storedRefreshToken();
+  const since = stack.output.text.length;
+  await auth.signOut();
+  await logged(stack, ' RevokeToken 200\n', { since });
+  await assertCognitoError(getUser(access), 'NotAuthorizedException', 'Access Token has been revoked');
+  await assertCognitoError(refresh(refreshToken), 'NotAuthorizedException', 'Refresh Token has been revoked');
+  await assertCognitoError(call(stack, 'GetTokensFromRefreshToken', { ClientId: stack.clients.app, RefreshToken: refreshToken }), 'NotAuthorizedException', 'Refresh Token has been revoked');
+  assert.equal((await getUser(other.access)).status, 200);
+  assert.equal((await refresh(other.refresh)).status, 200);
+});
+
+test('Amplify JS signOut({ global: true }) (GlobalSignOut) revokes every session of the user: the other device\'s access token "Access Token has been revoked", its refresh (amazon-cognito-identity-js) "Refresh Token has been revoked"; signing in again works', async () => {
+  const email = await confirmedUser();
+  const other = await deviceSignIn(email);
+  const { auth } = amplifyAuth();
+  await auth.signIn({ username: email, password: PASSWORD });
+  const since = stack.output.text.length;
+  await auth.signOut({ global: true });
+  await logged(stack, ' GlobalSignOut 200\n', { since });
+  await assertCognitoError(getUser(other.access), 'NotAuthorizedException', 'Access Token has been revoked');
+  const refused = await new Promise((resolve) => other.user.refreshSession(other.session.getRefreshToken(), (err) => resolve(err && { name: err.code, message: err.message })));
+  assert.deepEqual(refused, { name: 'NotAuthorizedException', message: 'Refresh Token has been revoked' });
+  assert.equal((await getUser((await deviceSignIn(email)).access)).status, 200);
+});
+
+test('amazon-cognito-identity-js signOut() revokes the session it holds (RevokeToken); a token RevokeToken does not take is UnsupportedTokenTypeException', async () => {
+  const device = await deviceSignIn(await confirmedUser());
+  await new Promise((resolve, reject) => device.user.signOut((err) => (err ? reject(err) : resolve())));
+  await assertCognitoError(getUser(device.access), 'NotAuthorizedException', 'Access Token has been revoked');
+  await assertCognitoError(refresh(device.refresh), 'NotAuthorizedException', 'Refresh Token has been revoked');
+  const another = await deviceSignIn(await confirmedUser());
+  await assertCognitoError(call(stack, 'RevokeToken', { ClientId: stack.clients.app, Token: another.access }), 'UnsupportedTokenTypeException', 'The token is not a refresh token.');
+});
+
+test('a refresh token that is not one, or another client\'s, answers NotAuthorizedException "Invalid Refresh Token", like Cognito', async () => {
+  const device = await deviceSignIn(await confirmedUser());
+  await assertCognitoError(refresh('not-a-refresh-token'), 'NotAuthorizedException', 'Invalid Refresh Token');
+  await assertCognitoError(refresh(device.refresh, stack, stack.clients.revealsUserExistence), 'NotAuthorizedException', 'Invalid Refresh Token');
+  await assertCognitoError(
+    call(stack, 'AdminInitiateAuth', { UserPoolId: stack.userPoolId, ClientId: stack.clients.app, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: 'not-a-refresh-token' } }),
+    'NotAuthorizedException',
+    'Invalid Refresh Token',
+  );
+});
+
+test('AdminUserGlobalSignOut revokes every session of the user, as GlobalSignOut does', async () => {
+  const email = await confirmedUser();
+  const device = await deviceSignIn(email);
+  await ok(stack, 'AdminUserGlobalSignOut', { UserPoolId: stack.userPoolId, Username: email });
+  await assertCognitoError(getUser(device.access), 'NotAuthorizedException', 'Access Token has been revoked');
+  await assertCognitoError(refresh(device.refresh), 'NotAuthorizedException', 'Refresh Token has been revoked');
+});
+
+test('a user an admin disabled: access tokens revoked, refresh NotAuthorizedException "User is disabled.", so Amplify\'s fetchAuthSession finds no session; enabled again, the refresh token works', async () => {
+  const email = await confirmedUser();
+  const { auth, storedRefreshToken } = amplifyAuth();
+  await auth.signIn({ username: email, password: PASSWORD });
+  const access = (await auth.fetchAuthSession()).tokens.accessToken.toString();
+  const refreshToken = storedRefreshToken();
+  await ok(stack, 'AdminDisableUser', { UserPoolId: stack.userPoolId, Username: email });
+  await assertCognitoError(getUser(access), 'NotAuthorizedException', 'Access Token has been revoked');
+  await assertCognitoError(refresh(refreshToken), 'NotAuthorizedException', 'User is disabled.');
+  const { Hub } = require('aws-amplify/utils');
+  const failures = [];
+  const stop = Hub.listen('auth', ({ payload: { event, data } }) => event === 'tokenRefresh_failure' && failures.push({ name: data.error.name, message: data.error.message }));
+  const session = await auth.fetchAuthSession({ forceRefresh: true });
+  stop();
+  assert.equal(session.tokens, undefined);
+  assert.deepEqual(failures, [{ name: 'NotAuthorizedException', message: 'User is disabled.' }]);
+  await ok(stack, 'AdminEnableUser', { UserPoolId: stack.userPoolId, Username: email });
+  assert.equal((await refresh(refreshToken)).status, 200);
+});
+
+test('a user an admin deleted: refresh answers UserNotFoundException "User does not exist." and Amplify\'s fetchAuthSession clears the session; the old access token gets the same answer', async () => {
+  const email = await confirmedUser();
+  const { auth, storedRefreshToken } = amplifyAuth();
+  await auth.signIn({ username: email, password: PASSWORD });
+  const access = (await auth.fetchAuthSession()).tokens.accessToken.toString();
+  const refreshToken = storedRefreshToken();
+  await ok(stack, 'AdminDeleteUser', { UserPoolId: stack.userPoolId, Username: email });
+  await assertCognitoError(refresh(refreshToken), 'UserNotFoundException', 'User does not exist.');
+  await assertCognitoError(getUser(access), 'UserNotFoundException', 'User does not exist.');
+  assert.deepEqual(await amplifyError(auth.fetchAuthSession({ forceRefresh: true })), { error: { name: 'UserNotFoundException', message: 'User does not exist.' } });
+  assert.equal((await auth.fetchAuthSession()).tokens, undefined);
+});
+
+test('Cognito Identity refuses an ID token past its lifetime: NotAuthorizedException "Invalid login token. Token expired: <now> >= <exp>"', async () => {
+  const { session } = await deviceSignIn(await confirmedUser(shortLived), shortLived);
+  const idToken = session.getIdToken().getJwtToken();
+  const provider = shortLived.issuer.replace('https://', '');
+  await withHostsMapped(shortLived, async (mapped) => {
+    const getId = async () => {
+      const response = await fetch(`https://${shortLived.tls.hosts[1]}/`, {
+        dispatcher: mapped,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityService.GetId' },
+        body: JSON.stringify({ IdentityPoolId: shortLived.identityPoolId, Logins: { [provider]: idToken } }),
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    let answer;
+    for (const start = Date.now(); Date.now() - start < EXPIRY_TIMEOUT_MS && (answer = await getId()).status === 200; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(answer.body.__type, 'NotAuthorizedException');
+    assert.match(answer.body.message, /^Invalid login token\. Token expired: \d+ >= \d+$/);
+  });
 });

@@ -176,4 +176,15 @@ const withHostsMapped = async (on, body) => {
   }
 };
 
-module.exports = { startSmtpSink, startLauncher, call, ok, assertCognitoError, hostMapping, withHostsMapped };
+/**
+ * Resolves once the launcher's output has `text` (it logs a call just after answering it), after
+ * position `since` when given (a mark taken with `on.output.text.length`, so earlier calls do not count).
+ */
+const logged = async (on, text, { since = 0, timeoutMs = 2000 } = {}) => {
+  for (const start = Date.now(); !on.output.text.includes(text, since); ) {
+    assert.ok(Date.now() - start < timeoutMs, `not in the log: ${text}\n${on.output.text}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+module.exports = { startSmtpSink, startLauncher, call, ok, assertCognitoError, logged, hostMapping, withHostsMapped };
