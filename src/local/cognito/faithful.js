@@ -7,6 +7,7 @@ const { attribute, attributeValue, attributesAppend } = require('cognito-local/l
 const {
   cognitoError,
   codeMismatch,
+  expiredCode,
   incorrectCredentials,
   userDoesNotExist,
   usernameClientNotFound,
@@ -36,8 +37,10 @@ const pretendedDelivery = (username) => ({
 
 // What Cognito allows a client that lists no flows.
 const DEFAULT_AUTH_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
-// The flows a client must list to be used; refresh and the admin flows are not checked here.
+// The flows a client must list to be used; refresh is not checked here.
 const PASSWORD_FLOWS = ['USER_PASSWORD_AUTH', 'USER_SRP_AUTH'];
+// AdminInitiateAuth's password flow, by its name and its legacy name (ExplicitAuthFlows ADMIN_NO_SRP_AUTH).
+const ADMIN_PASSWORD_FLOWS = ['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'];
 const allowsFlow = (client, flow) => {
   const flows = client.ExplicitAuthFlows?.length ? client.ExplicitAuthFlows : DEFAULT_AUTH_FLOWS;
   return flows.includes(`ALLOW_${flow}`) || flows.includes(flow);
@@ -150,14 +153,15 @@ const faithfulTargets = (ledger, srpSignIn) => ({
   },
 
   // cognito-local always mails the code, verified or not, and says "User not found." for an unknown user.
+  // With existence errors hidden, a user who is unknown, disabled or has no verified email or phone
+  // gets a simulated delivery (https://docs.aws.amazon.com/cognito/latest/developerguide/
+  // cognito-user-pool-managing-errors.html, "ForgotPassword").
   ForgotPassword: ({ cognito, messages, otp }) => async (ctx, req) => {
     const { pool, poolId, hidesUsers } = await clientAndPool(cognito, ctx, req.ClientId);
     const user = await pool.getUserByUsername(ctx, req.Username);
-    if (!user) {
-      if (hidesUsers) return pretendedDelivery(req.Username);
-      throw usernameClientNotFound();
-    }
-    const delivery = recoveryDelivery(pool.options, user);
+    const delivery = user && recoveryDelivery(pool.options, user);
+    if (hidesUsers && (!delivery || user.Enabled === false)) return pretendedDelivery(req.Username);
+    if (!user) throw usernameClientNotFound();
     if (!delivery) {
       throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
     }
@@ -165,11 +169,16 @@ const faithfulTargets = (ledger, srpSignIn) => ({
     return { CodeDeliveryDetails: masked(delivery) };
   },
 
+  // With existence errors hidden: CodeMismatchException for a user who is unknown or disabled, and
+  // ExpiredCodeException when no code was requested (https://docs.aws.amazon.com/cognito/latest/
+  // developerguide/cognito-user-pool-managing-errors.html, "ConfirmForgotPassword").
   ConfirmForgotPassword: ({ cognito, clock }) => async (ctx, req) => {
     const { pool, poolId, hidesUsers } = await clientAndPool(cognito, ctx, req.ClientId);
     const user = await pool.getUserByUsername(ctx, req.Username);
     if (!user) throw hidesUsers ? codeMismatch() : usernameClientNotFound();
+    if (hidesUsers && user.Enabled === false) throw codeMismatch();
     enforcePasswordPolicy(req.Password, pool.options);
+    if (!ledger.requested(poolId, user.Username, 'reset')) throw expiredCode();
     ledger.verify(poolId, user.Username, 'reset', req.ConfirmationCode);
     await pool.saveUser(ctx, {
       ...user,
@@ -201,8 +210,16 @@ const faithfulTargets = (ledger, srpSignIn) => ({
     return Targets.InitiateAuth(services)(ctx, req);
   },
 
+  // The admin password flow only on a client that lists it (ALLOW_ADMIN_USER_PASSWORD_AUTH, or the
+  // legacy ADMIN_NO_SRP_AUTH); Gen 2's client does not. Wording as commonly reported, not compared
+  // with a live pool. https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminInitiateAuth.html
+  // and ExplicitAuthFlows in API_CreateUserPoolClient.html.
   AdminInitiateAuth: (services) => async (ctx, req) => {
     if (REFRESH_FLOWS.includes(req.AuthFlow)) return refreshedTokens(services, ctx, req.ClientId, req.AuthParameters?.REFRESH_TOKEN);
+    if (ADMIN_PASSWORD_FLOWS.includes(req.AuthFlow)) {
+      const { client } = await clientAndPool(services.cognito, ctx, req.ClientId);
+      if (!ADMIN_PASSWORD_FLOWS.some((flow) => allowsFlow(client, flow))) throw invalidParameter('Auth flow not enabled for this client');
+    }
     return Targets.AdminInitiateAuth(services)(ctx, req);
   },
 
@@ -258,7 +275,13 @@ const faithfulTargets = (ledger, srpSignIn) => ({
 
   // The SRP answer is checked here; what follows a right password (tokens, NEW_PASSWORD_REQUIRED,
   // UserNotConfirmedException, MFA) is cognito-local's own password sign-in for the same user.
+  // NEW_PASSWORD_REQUIRED's new password meets the pool's policy, as any password set does
+  // (InvalidPasswordException, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html).
   RespondToAuthChallenge: (services) => async (ctx, req) => {
+    if (req.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
+      const { pool } = await clientAndPool(services.cognito, ctx, req.ClientId);
+      enforcePasswordPolicy(req.ChallengeResponses?.NEW_PASSWORD, pool.options);
+    }
     if (req.ChallengeName !== 'PASSWORD_VERIFIER') return Targets.RespondToAuthChallenge(services)(ctx, req);
     const { pool } = await clientAndPool(services.cognito, ctx, req.ClientId);
     const user = await srpSignIn.verify(ctx, req, pool);

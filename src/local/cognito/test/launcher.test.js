@@ -453,16 +453,92 @@ test('forgot password sends the code to the verified phone when there is one, el
   assert.match((await mail).body, /^Your verification code is \d{6}\. ?$/);
 });
 
-test('forgot password for an unconfirmed user answers InvalidParameterException: no verified email or phone, like Cognito', async () => {
+test('forgot password for a user with no verified email or phone, or disabled: a simulated delivery and no mail on the Gen 2 client, InvalidParameterException on the LEGACY one, like Cognito', async () => {
   const email = newEmail('unconfirmed');
   const mail = smtp.next(email);
   await signUp(email);
   await mail;
+  const disabled = await confirmedUser();
+  await ok(stack, 'AdminDisableUser', { UserPoolId: stack.userPoolId, Username: disabled });
+  const sent = smtp.messages.length;
+  assert.deepEqual(await ok(stack, 'ForgotPassword', { ClientId: stack.clients.app, Username: email }), {
+    CodeDeliveryDetails: { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: `u***@e***` },
+  });
   await assertCognitoError(
-    call(stack, 'ForgotPassword', { ClientId: stack.clients.app, Username: email }),
+    call(stack, 'ForgotPassword', { ClientId: stack.clients.revealsUserExistence, Username: email }),
     'InvalidParameterException',
     'Cannot reset password for the user as there is no registered/verified email or phone_number',
   );
+  assert.equal((await ok(stack, 'ForgotPassword', { ClientId: stack.clients.app, Username: disabled })).CodeDeliveryDetails.DeliveryMedium, 'EMAIL');
+  assert.equal(smtp.messages.length, sent, 'nothing was mailed');
+});
+
+test('confirming a password reset nobody asked for answers ExpiredCodeException; a disabled user\'s answers CodeMismatchException (existence errors hidden), like Cognito', async () => {
+  const email = await confirmedUser();
+  const confirm = (Username) => call(stack, 'ConfirmForgotPassword', { ClientId: stack.clients.app, Username, ConfirmationCode: '123456', Password: 'N3w-password!' });
+  await assertCognitoError(confirm(email), 'ExpiredCodeException', 'Invalid code provided, please request a code again.');
+  await ok(stack, 'AdminDisableUser', { UserPoolId: stack.userPoolId, Username: email });
+  await assertCognitoError(confirm(email), 'CodeMismatchException', 'Invalid verification code provided, please try again.');
+});
+
+test('ADMIN_USER_PASSWORD_AUTH on the Gen 2 client, which does not list it, answers InvalidParameterException "Auth flow not enabled for this client"; a client that lists it signs in', async () => {
+  const email = await confirmedUser();
+  const adminSignIn = (ClientId) =>
+    call(stack, 'AdminInitiateAuth', { UserPoolId: stack.userPoolId, ClientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD } });
+  await assertCognitoError(adminSignIn(stack.clients.app), 'InvalidParameterException', 'Auth flow not enabled for this client');
+  const { UserPoolClient } = await ok(stack, 'CreateUserPoolClient', {
+    UserPoolId: stack.userPoolId,
+    ClientName: 'admin-sign-in',
+    ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+  });
+  const signedIn = await adminSignIn(UserPoolClient.ClientId);
+  assert.equal(signedIn.status, 200, JSON.stringify(signedIn.body));
+  assert.ok(signedIn.body.AuthenticationResult.AccessToken);
+});
+
+test('the new password of NEW_PASSWORD_REQUIRED must meet the password policy: InvalidPasswordException "Password does not conform to policy: …", like Cognito', async () => {
+  const email = newEmail('temporary');
+  await ok(stack, 'AdminCreateUser', {
+    UserPoolId: stack.userPoolId,
+    Username: email,
+    TemporaryPassword: PASSWORD,
+    MessageAction: 'SUPPRESS',
+    UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }],
+  });
+  const newPassword = (password) =>
+    new Promise((resolve) => {
+      const pool = new CognitoUserPool({ UserPoolId: stack.userPoolId, ClientId: stack.clients.app, endpoint: stack.endpoint });
+      const user = new CognitoUser({ Username: email, Pool: pool });
+      const callbacks = {
+        onSuccess: (session) => resolve({ tokens: session }),
+        onFailure: (err) => resolve({ error: { name: err.code, message: err.message } }),
+        newPasswordRequired: () => user.completeNewPasswordChallenge(password, {}, callbacks),
+      };
+      user.authenticateUser(new AuthenticationDetails({ Username: email, Password: PASSWORD }), callbacks);
+    });
+  assert.deepEqual(await newPassword('short'), { error: { name: 'InvalidPasswordException', message: 'Password does not conform to policy: Password not long enough' } });
+  assert.deepEqual(await newPassword('n0-uppercase!'), { error: { name: 'InvalidPasswordException', message: 'Password does not conform to policy: Password must have uppercase characters' } });
+  assert.ok((await newPassword('N3w-Horse-Battery!')).tokens);
+});
+
+test('an unknown user\'s SRP challenge is like a known one\'s (existence errors hidden): the same salt and a made-up UUID user id every time the name is tried, whatever its case; a known user keeps its salt too', async () => {
+  const challenge = async (username) => (await ok(stack, 'InitiateAuth', { ClientId: stack.clients.app, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: username, SRP_A: '2f'.repeat(384) } })).ChallengeParameters;
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  const nobody = newEmail('nobody');
+  const [first, again, upper] = [await challenge(nobody), await challenge(nobody), await challenge(nobody.toUpperCase())];
+  assert.match(first.USER_ID_FOR_SRP, UUID);
+  assert.notEqual(first.USER_ID_FOR_SRP, nobody);
+  for (const other of [again, upper]) {
+    assert.deepEqual([other.SALT, other.USER_ID_FOR_SRP, other.USERNAME], [first.SALT, first.USER_ID_FOR_SRP, first.USER_ID_FOR_SRP]);
+    assert.notEqual(other.SRP_B, first.SRP_B);
+  }
+  assert.notEqual((await challenge(newEmail('nobody'))).USER_ID_FOR_SRP, first.USER_ID_FOR_SRP);
+  const known = await confirmedUser();
+  const [k1, k2] = [await challenge(known), await challenge(known)];
+  assert.match(k1.USER_ID_FOR_SRP, UUID);
+  assert.equal(k2.SALT, k1.SALT);
+  assert.equal(k1.SALT.length, first.SALT.length);
+  await assertSignedIn(signIn(known, PASSWORD));
 });
 
 test('SRP sign-in returns a refresh token that renews the tokens, like Cognito', async () => {
