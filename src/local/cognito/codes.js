@@ -24,6 +24,11 @@ class CodeLedger {
     this.codes.set(`${poolId}/${username}`, { purpose, code, attributeName, expiresAt });
   }
 
+  /** Whether the user has a code for `purpose` in force or expired (one was asked for and not used). */
+  requested(poolId, username, purpose) {
+    return this.codes.get(`${poolId}/${username}`)?.purpose === purpose;
+  }
+
   /** The code's entry when `code` is the user's current code for `purpose`; else Cognito's error. */
   verify(poolId, username, purpose, code) {
     const entry = this.codes.get(`${poolId}/${username}`);

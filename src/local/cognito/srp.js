@@ -42,14 +42,13 @@ const verifier = ({ poolName, userIdForSrp, password, saltHex }) => {
 };
 
 /**
- * The server's answer to SRP_A: a fresh salt and secret b, and B = k·v + g^b. Without a password
- * (an unknown user whose existence the client hides) B is g^b alone: it looks the same to the client,
- * and no signature can match it.
+ * The server's answer to SRP_A: the user's salt, a fresh secret b, and B = k·v + g^b. Without a
+ * password (an unknown user whose existence the client hides) B is g^b alone: it looks the same to
+ * the client, and no signature can match it.
  */
-const startChallenge = ({ poolName, userIdForSrp, password, srpA }) => {
+const startChallenge = ({ poolName, userIdForSrp, password, saltHex, srpA }) => {
   const A = /^[0-9a-fA-F]+$/.test(srpA ?? '') ? toBigInt(srpA) : 0n;
   if (A % N === 0n) return null;
-  const saltHex = randomBytes(16).toString('hex');
   const b = toBigInt(randomBytes(128).toString('hex'));
   const v = password === undefined ? 0n : verifier({ poolName, userIdForSrp, password, saltHex });
   const B = (k * v + modPow(g, b, N)) % N;

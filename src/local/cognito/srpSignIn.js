@@ -1,6 +1,6 @@
 'use strict';
 
-const { randomBytes } = require('node:crypto');
+const { createHmac, randomBytes } = require('node:crypto');
 const { incorrectCredentials, invalidParameter, userDoesNotExist } = require('./errors');
 const { startChallenge, signatureMatches } = require('./srp');
 
@@ -18,6 +18,22 @@ const poolNameOf = (poolId) => poolId.split('_')[1];
  */
 const srpSignIn = (clock) => {
   const challenges = new Map();
+  // Cognito answers the same salt, and for an unknown user the same made-up user id (a UUID, as a
+  // user's own id is on an email pool), every time a name is tried in a pool, so a caller cannot
+  // tell an unknown user from a known one (https://docs.aws.amazon.com/cognito/latest/developerguide/
+  // cognito-user-pool-managing-errors.html, "Secure Remote Password (SRP) based authentication";
+  // RFC 5054 2.5.1.3). Both are derived from a secret of this run.
+  const secret = randomBytes(32);
+  const derived = (...parts) => createHmac('sha256', secret).update(parts.join('\u0000')).digest();
+  const saltOf = (poolId, userIdForSrp) => derived('salt', poolId, userIdForSrp).subarray(0, 16).toString('hex');
+  const madeUpUserId = (pool, username) => {
+    const name = pool.options.UsernameConfiguration?.CaseSensitive === false ? username.toLowerCase() : username;
+    const hex = Buffer.from(derived('user', pool.options.Id, name).subarray(0, 16));
+    hex[6] = (hex[6] & 0x0f) | 0x40; // version 4
+    hex[8] = (hex[8] & 0x3f) | 0x80; // RFC 4122 variant
+    const h = hex.toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  };
 
   const forget = (now) => {
     for (const [block, challenge] of challenges) {
@@ -35,8 +51,9 @@ const srpSignIn = (clock) => {
       // password can answer; a LEGACY client says at once that the user does not exist.
       if (!user && !hidesUsers) throw userDoesNotExist();
       const poolName = poolNameOf(pool.options.Id);
-      const userIdForSrp = user ? user.Username : username;
-      const challenge = startChallenge({ poolName, userIdForSrp, password: user?.Password, srpA: req.AuthParameters.SRP_A });
+      const userIdForSrp = user ? user.Username : madeUpUserId(pool, username);
+      const saltHex = saltOf(pool.options.Id, userIdForSrp);
+      const challenge = startChallenge({ poolName, userIdForSrp, password: user?.Password, saltHex, srpA: req.AuthParameters.SRP_A });
       if (!challenge) throw invalidParameter('SRP_A is not a valid SRP value');
       const now = clock.get().getTime();
       forget(now);

@@ -13,6 +13,7 @@ import io.authflow.e2e.config.UserPoolConfig.PolicySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -316,10 +317,21 @@ public final class ConfigLoader {
                 + local.emailDailyLimit()
                 + "; use 0 or more (Cognito's is 50).");
       }
+      requireWholeSeconds("local.tokenValidity.access", local.tokenValidity().access());
+      requireWholeSeconds("local.tokenValidity.id", local.tokenValidity().id());
+      requireWholeSeconds("local.tokenValidity.refresh", local.tokenValidity().refresh());
       if (embedded) {
         requireOwnAppFiles(local);
       }
       return config;
+    }
+
+    // The stand-in takes whole seconds.
+    private void requireWholeSeconds(String key, Duration lifetime) {
+      if (lifetime.getNano() != 0) {
+        problems.add(
+            file + ": " + key + " is '" + lifetime + "'; use whole seconds, such as PT1S or PT5M.");
+      }
     }
 
     /**

@@ -105,17 +105,27 @@ class CognitoFaithfulnessTest {
   }
 
   // Cognito, PreventUserExistenceErrors ENABLED (Gen 2's default client): an unknown user gets a
-  // PASSWORD_VERIFIER challenge like anyone's, so the start of SRP tells nothing.
+  // PASSWORD_VERIFIER challenge like anyone's, with the same salt and made-up user id (a UUID, as a
+  // user's id is on an email pool) each time, so the start of SRP tells nothing
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html).
   @Test
   void srpSignInOfAnUnknownUserGetsAChallengeOnTheGen2DefaultClient() {
     String email = newEmail();
 
-    var challenge = startSrpSignIn(cognito.appClientId(), email);
+    var challenge = startSrpSignIn(cognito.appClientId(), email).challengeParameters();
+    var again = startSrpSignIn(cognito.appClientId(), email).challengeParameters();
 
-    assertThat(challenge.challengeNameAsString()).isEqualTo("PASSWORD_VERIFIER");
-    assertThat(challenge.challengeParameters())
+    assertThat(challenge)
         .containsKeys("SALT", "SRP_B", "SECRET_BLOCK")
-        .containsEntry("USER_ID_FOR_SRP", email);
+        .hasEntrySatisfying(
+            "USER_ID_FOR_SRP",
+            id ->
+                assertThat(id)
+                    .matches(
+                        "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+    assertThat(again)
+        .containsEntry("SALT", challenge.get("SALT"))
+        .containsEntry("USER_ID_FOR_SRP", challenge.get("USER_ID_FOR_SRP"));
   }
 
   // Cognito refuses a flow the app client does not list in ExplicitAuthFlows; Gen 2's default
