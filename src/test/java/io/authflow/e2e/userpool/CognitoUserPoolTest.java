@@ -150,6 +150,33 @@ class CognitoUserPoolTest {
     assertThat(pool.find(email)).isEmpty();
   }
 
+  // What an admin's disabling leaves: the account, disabled, and the harness still deletes it.
+  @Test
+  void aDisabledUserStaysInThePoolDisabledAndIsStillDeleted() {
+    String email = testAddress("disable");
+    pool.createConfirmed(email, PASSWORD, Map.of());
+
+    pool.disable(email);
+
+    assertThat(pool.find(email)).hasValueSatisfying(user -> assertThat(user.enabled()).isFalse());
+    pool.delete(email);
+    assertThat(pool.hasAccount(email)).isFalse();
+  }
+
+  @Test
+  void disableAndSignOutEverywhereRefuseAnAddressThatIsNoTestAddress() {
+    String customer = "customer-" + UUID.randomUUID() + "@example.com";
+    createDirectly(customer);
+
+    assertThatThrownBy(() -> pool.disable(customer))
+        .isInstanceOf(UnsafePoolOperationException.class)
+        .hasMessageContaining(customer);
+    assertThatThrownBy(() -> pool.signOutEverywhere(customer))
+        .isInstanceOf(UnsafePoolOperationException.class)
+        .hasMessageContaining(customer);
+    assertThat(pool.find(customer)).hasValueSatisfying(user -> assertThat(user.enabled()).isTrue());
+  }
+
   @Test
   void deleteRefusesAnAddressThatIsNoTestAddress() {
     String customer = "customer-" + UUID.randomUUID() + "@example.com";
