@@ -367,7 +367,8 @@ public final class ConfigLoader {
                   duration("timeouts.session"),
                   duration("timeouts.localStack"),
                   duration("timeouts.api"),
-                  duration("timeouts.poll")),
+                  duration("timeouts.poll"),
+                  duration("timeouts.sessionExpiry")),
               new LocalStackConfig(
                   localAppClient(),
                   text("local.appBuild"),
