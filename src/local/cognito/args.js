@@ -4,7 +4,8 @@ const path = require('node:path');
 
 const USAGE =
   'usage: node launcher.js --port N|0 --data-dir /abs/dir --smtp-host HOST --smtp-port N ' +
-  '--ready-file /abs/ready.json [--signup-code-ttl SECONDS] [--reset-code-ttl SECONDS] [--amplify-outputs /abs/amplify_outputs.json] [--app-client app|revealsUserExistence] [--email-daily-limit N]';
+  '--ready-file /abs/ready.json [--signup-code-ttl SECONDS] [--reset-code-ttl SECONDS] [--amplify-outputs /abs/amplify_outputs.json] [--app-client app|revealsUserExistence] [--email-daily-limit N] ' +
+  '[--access-token-validity SECONDS] [--id-token-validity SECONDS] [--refresh-token-validity SECONDS]';
 
 const port = (name, value) => {
   const n = Number(value);
@@ -37,6 +38,13 @@ const absolutePath = (name, value) => {
     throw new Error(`--${name} must be an absolute path, got '${value}'`);
   }
   return value;
+};
+
+const lifetime = (name, value) => {
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new Error(`--${name} must be a whole number of seconds, 1 or more, got '${value}'`);
+  }
+  return Number(value);
 };
 
 const count = (name, value) => {
@@ -74,6 +82,12 @@ const OPTIONS = {
   // Emails a day Cognito's default account sends (pools on COGNITO_DEFAULT, all together): its
   // quota is 50; a test sets a small one to meet LimitExceededException without sending 50.
   'email-daily-limit': { key: 'emailDailyLimit', parse: count, default: 50 },
+  // The app clients' token lifetimes; Gen 2's defaults (Cognito's): access and ID 60 minutes,
+  // refresh 30 days. Locally any number of seconds, below Cognito's minimums (5 minutes, 60 minutes
+  // for refresh) too, so a test sees tokens expire.
+  'access-token-validity': { key: 'accessTokenValidity', parse: lifetime, default: 3600 },
+  'id-token-validity': { key: 'idTokenValidity', parse: lifetime, default: 3600 },
+  'refresh-token-validity': { key: 'refreshTokenValidity', parse: lifetime, default: 30 * 86400 },
 };
 
 /** Parses `--name value` pairs; throws an Error whose message is one line fit for the user. */

@@ -64,13 +64,38 @@ const recoveryDelivery = (pool, user) => {
 // cognito-local would make up 6 characters that no Cognito password policy accepts.
 const temporaryPassword = () => `${randomBytes(12).toString('base64url')}Aa1!`;
 
-const accessTokenClientId = (token) => {
-  try {
-    return JSON.parse(Buffer.from(token.split('.')[1], 'base64url')).client_id;
-  } catch {
-    return undefined; // cognito-local's ChangePassword answers a token it cannot read
-  }
+// The calls that act for the user whose access token they carry (and those two where the token is
+// optional, a Session taking its place). Each checks the token first, as Cognito does (GlobalSignOut
+// below too).
+const ACCESS_TOKEN_CALLS = [
+  'GetUser',
+  'UpdateUserAttributes',
+  'DeleteUserAttributes',
+  'ChangePassword',
+  'DeleteUser',
+  'GetUserAttributeVerificationCode',
+  'VerifyUserAttribute',
+  'SetUserMFAPreference',
+];
+const ACCESS_TOKEN_OR_SESSION_CALLS = ['AssociateSoftwareToken', 'VerifySoftwareToken'];
+const poolOfClaims = (claims) => claims.iss.slice(claims.iss.lastIndexOf('/') + 1);
+
+/**
+ * REFRESH_TOKEN_AUTH (InitiateAuth, AdminInitiateAuth) and GetTokensFromRefreshToken: new access
+ * and ID tokens from a live refresh token of this client, for a user who still exists and is
+ * enabled. The refresh token is not rotated (Gen 2's client does not enable rotation).
+ */
+const refreshedTokens = async ({ cognito, tokenGenerator: sessions }, ctx, clientId, refreshToken) => {
+  const { pool, client } = await clientAndPool(cognito, ctx, clientId);
+  if (!refreshToken) throw invalidParameter('Missing required parameter REFRESH_TOKEN');
+  const session = sessions.session(refreshToken, clientId);
+  const user = await pool.getUserByUsername(ctx, session.sub);
+  if (!user) throw userDoesNotExist();
+  if (user.Enabled === false) throw userDisabled();
+  const groups = await pool.listUserGroupMembership(ctx, user);
+  return { ChallengeParameters: {}, AuthenticationResult: sessions.refreshed(session, user, groups, client) };
 };
+const REFRESH_FLOWS = ['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'];
 
 const clientAndPool = async (cognito, ctx, clientId) => {
   const pool = await cognito.getUserPoolForClientId(ctx, clientId);
@@ -165,6 +190,7 @@ const faithfulTargets = (ledger, srpSignIn) => ({
     if (PASSWORD_FLOWS.includes(req.AuthFlow) && !allowsFlow(client, req.AuthFlow)) {
       throw invalidParameter(`${req.AuthFlow} flow not enabled for this client`);
     }
+    if (REFRESH_FLOWS.includes(req.AuthFlow)) return refreshedTokens(services, ctx, req.ClientId, req.AuthParameters?.REFRESH_TOKEN);
     if (req.AuthFlow === 'USER_SRP_AUTH') return srpSignIn.start(ctx, req, pool, hidesUsers);
     if (req.AuthFlow === 'USER_PASSWORD_AUTH' && req.AuthParameters) {
       const user = await pool.getUserByUsername(ctx, req.AuthParameters.USERNAME);
@@ -172,14 +198,62 @@ const faithfulTargets = (ledger, srpSignIn) => ({
       if (user.Enabled === false) throw userDisabled();
       if (user.Password !== req.AuthParameters.PASSWORD) throw incorrectCredentials();
     }
-    try {
-      return await Targets.InitiateAuth(services)(ctx, req);
-    } catch (err) {
-      if (err.code === 'NotAuthorizedException' && req.AuthFlow?.startsWith('REFRESH_TOKEN')) {
-        throw cognitoError('NotAuthorizedException', 'Invalid Refresh Token');
-      }
-      throw err;
+    return Targets.InitiateAuth(services)(ctx, req);
+  },
+
+  AdminInitiateAuth: (services) => async (ctx, req) => {
+    if (REFRESH_FLOWS.includes(req.AuthFlow)) return refreshedTokens(services, ctx, req.ClientId, req.AuthParameters?.REFRESH_TOKEN);
+    return Targets.AdminInitiateAuth(services)(ctx, req);
+  },
+
+  // Not in cognito-local 5.3: Amplify JS 6.22 renews tokens with it (auth src/providers/cognito/utils/
+  // refreshAuthTokens.ts), e.g. fetchAuthSession({ forceRefresh: true }) or an expired access token.
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html
+  GetTokensFromRefreshToken: (services) => async (ctx, req) => {
+    const { AuthenticationResult } = await refreshedTokens(services, ctx, req.ClientId, req.RefreshToken);
+    return { AuthenticationResult };
+  },
+
+  // Not in cognito-local: every refresh token of the user and the access tokens they issued.
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GlobalSignOut.html
+  GlobalSignOut: ({ tokenGenerator: sessions }) => async (ctx, req) => {
+    const claims = sessions.accessClaims(req.AccessToken);
+    sessions.signOutEverywhere(poolOfClaims(claims), claims.sub);
+    return {};
+  },
+
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUserGlobalSignOut.html
+  AdminUserGlobalSignOut: ({ cognito, tokenGenerator: sessions }) => async (ctx, req) => {
+    const pool = await cognito.getUserPool(ctx, req.UserPoolId);
+    const user = await pool.getUserByUsername(ctx, req.Username);
+    if (!user) throw userDoesNotExist();
+    sessions.signOutEverywhere(req.UserPoolId, attributeValue('sub', user.Attributes));
+    return {};
+  },
+
+  // "Deactivates a user and revokes all access tokens for the user."
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDisableUser.html
+  AdminDisableUser: (services) => async (ctx, req) => {
+    const result = await Targets.AdminDisableUser(services)(ctx, req);
+    const pool = await services.cognito.getUserPool(ctx, req.UserPoolId);
+    const user = await pool.getUserByUsername(ctx, req.Username);
+    services.tokenGenerator.revokeAccessTokens(req.UserPoolId, attributeValue('sub', user.Attributes));
+    return result;
+  },
+
+  // cognito-local only forgets the refresh token; Cognito also revokes the access tokens it issued.
+  // An access or ID token is not a token RevokeToken takes; a token that names no live session of
+  // this client is answered as revoked already (RFC 7009's answer; not compared with a live pool).
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RevokeToken.html
+  RevokeToken: ({ cognito, tokenGenerator: sessions }) => async (ctx, req) => {
+    const { client } = await clientAndPool(cognito, ctx, req.ClientId);
+    if (client.EnableTokenRevocation === false) {
+      throw cognitoError('UnsupportedOperationException', 'Token revocation is not enabled for this client.');
     }
+    if (!sessions.revoke(req.Token, req.ClientId) && sessions.signedClaims(req.Token)) {
+      throw cognitoError('UnsupportedTokenTypeException', 'The token is not a refresh token.');
+    }
+    return {};
   },
 
   // The SRP answer is checked here; what follows a right password (tokens, NEW_PASSWORD_REQUIRED,
@@ -198,11 +272,8 @@ const faithfulTargets = (ledger, srpSignIn) => ({
   },
 
   ChangePassword: (services) => async (ctx, req) => {
-    const clientId = accessTokenClientId(req.AccessToken);
-    if (clientId) {
-      const pool = await services.cognito.getUserPoolForClientId(ctx, clientId);
-      enforcePasswordPolicy(req.ProposedPassword, pool.options);
-    }
+    const pool = await services.cognito.getUserPool(ctx, poolOfClaims(services.tokenGenerator.accessClaims(req.AccessToken)));
+    enforcePasswordPolicy(req.ProposedPassword, pool.options);
     return Targets.ChangePassword(services)(ctx, req);
   },
 
@@ -242,19 +313,17 @@ const faithfulTargets = (ledger, srpSignIn) => ({
  */
 const cognitoApi = (services, ledger) => {
   const targets = { ...Targets, ...faithfulTargets(ledger, srpSignIn(services.clock)) };
-  // Not in cognito-local 5.3: Amplify JS 6.22 renews tokens with it (auth src/providers/cognito/utils/
-  // refreshAuthTokens.ts), e.g. fetchAuthSession({ forceRefresh: true }) or an expired access token.
-  // The refresh flow's answer; the refresh token is not rotated (Cognito rotates it only when the
-  // client enables refresh-token rotation, which Gen 2's default client does not).
-  targets.GetTokensFromRefreshToken = (svc) => async (ctx, req) => {
-    const { AuthenticationResult } = await targets.InitiateAuth(svc)(ctx, {
-      ClientId: req.ClientId,
-      AuthFlow: 'REFRESH_TOKEN_AUTH',
-      AuthParameters: { REFRESH_TOKEN: req.RefreshToken },
-      ClientMetadata: req.ClientMetadata,
-    });
-    return { AuthenticationResult };
-  };
+  // Signature, expiry, revocation and token_use of the access token before anything else; then the
+  // call as above (a deleted user's token then meets "User does not exist.").
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html
+  for (const operation of [...ACCESS_TOKEN_CALLS, ...ACCESS_TOKEN_OR_SESSION_CALLS]) {
+    const target = targets[operation];
+    const optional = ACCESS_TOKEN_OR_SESSION_CALLS.includes(operation);
+    targets[operation] = (svc) => async (ctx, req) => {
+      if (!optional || req.AccessToken !== undefined) svc.tokenGenerator.accessClaims(req.AccessToken);
+      return target(svc)(ctx, req);
+    };
+  }
   return async (ctx, operation, request) => {
     if (!Object.hasOwn(targets, operation)) {
       throw cognitoError('UnknownOperationException', `Operation ${operation} is not supported by the local stack`);

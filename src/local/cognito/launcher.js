@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { parseArgs } = require('./args');
-const { GEN2_CLIENT, REVEALING_CLIENT, readAmplifyOutputs, userPoolRequest } = require('./pool');
+const { gen2Client, readAmplifyOutputs, revealingClient, userPoolRequest } = require('./pool');
 
 const die = (message) => {
   console.error(`cognito launcher: ${message}`);
@@ -26,7 +26,6 @@ try {
 const { CognitoServiceFactoryImpl } = require('cognito-local/lib/services/cognitoService');
 const { StormDBDataStoreFactory } = require('cognito-local/lib/services/dataStore/stormDb');
 const { DateClock } = require('cognito-local/lib/services/clock');
-const { JwtTokenGenerator } = require('cognito-local/lib/services/tokenGenerator');
 const { otp } = require('cognito-local/lib/services/otp');
 const { Targets } = require('cognito-local/lib/targets/targets');
 const { CodeLedger } = require('./codes');
@@ -34,6 +33,7 @@ const { smtpMessages } = require('./delivery');
 const { EmailQuota } = require('./emailQuota');
 const { cognitoApi } = require('./faithful');
 const { identityApi } = require('./identity');
+const { sessions } = require('./sessions');
 const { CaseAwareUserPools } = require('./usernames');
 const { createCognitoHttpServer, createCognitoHttpsServer } = require('./server');
 const { cognitoHosts, makeTlsIdentity } = require('./tls');
@@ -58,7 +58,7 @@ logger.error = logger.info;
 
 // cognito-local's createDefaultServer hard-wires a console sender and a ./.cognito directory and keeps
 // its services to itself; the launcher wires the same services so it can replace the sender and targets.
-const createServices = async ({ dataDir, smtpHost, smtpPort, signUpCodeTtlSeconds, resetCodeTtlSeconds, emailDailyLimit }, ctx, tokenConfig) => {
+const createServices = async ({ dataDir, smtpHost, smtpPort, signUpCodeTtlSeconds, resetCodeTtlSeconds, emailDailyLimit }, ctx, issuerDomain) => {
   const clock = new DateClock();
   const dataStores = new StormDBDataStoreFactory(dataDir);
   const cognito = await new CognitoServiceFactoryImpl(
@@ -76,7 +76,8 @@ const createServices = async ({ dataDir, smtpHost, smtpPort, signUpCodeTtlSecond
     config: { UserPoolDefaults: { UsernameAttributes: ['email'] } },
     messages: smtpMessages({ cognito, ledger, emailQuota, smtpHost, smtpPort, log }),
     otp,
-    tokenGenerator: new JwtTokenGenerator(clock, triggers, tokenConfig),
+    // Every sign-in cognito-local completes starts one of these sessions (Cognito's tokens, refresh, revocation).
+    tokenGenerator: sessions(clock, { issuerDomain }),
     triggers,
   };
   return { services, ledger };
@@ -108,7 +109,9 @@ const adoptingClientId = (services, clientId) => ({
 // Gen 2's default app client and, for the variant, one that reveals whether an account exists.
 // With outputs, the pool and the client named by `appClient` (the one the app signs in with) have
 // the outputs' ids; the other client's id is generated.
-const createAmplifyPool = async (services, ctx, auth, appClient = 'app') => {
+// `options` are the launcher's: the outputs' auth section, the app client, the token lifetimes.
+const createAmplifyPool = async (services, ctx, options) => {
+  const { auth, appClient } = options;
   const ids = auth?.ids;
   if (ids && (await services.cognito.listUserPools(ctx)).some((pool) => pool.Id === ids.userPoolId)) {
     // A data directory used before: the pool starts afresh, as the outputs shape it now.
@@ -125,8 +128,8 @@ const createAmplifyPool = async (services, ctx, auth, appClient = 'app') => {
   return {
     userPoolId: UserPool.Id,
     clients: {
-      app: await client(GEN2_CLIENT, appClient === 'app' ? ids?.clientId : undefined),
-      revealsUserExistence: await client(REVEALING_CLIENT, appClient === 'revealsUserExistence' ? ids?.clientId : undefined),
+      app: await client(gen2Client(options), appClient === 'app' ? ids?.clientId : undefined),
+      revealsUserExistence: await client(revealingClient(options), appClient === 'revealsUserExistence' ? ids?.clientId : undefined),
     },
   };
 };
@@ -155,10 +158,10 @@ const main = async () => {
   const hosts = cognitoHosts(region);
   // Tokens name the pool as Cognito's do; Amplify's fetchAuthSession sends the issuer, less its
   // scheme, as the Logins key of Cognito Identity (auth src/providers/cognito/credentialsProvider/utils.ts).
-  const tokenConfig = { IssuerDomain: `https://${hosts.userPools}` };
-  const { services, ledger } = await createServices(options, ctx, tokenConfig);
-  const pool = await createAmplifyPool(services, ctx, options.auth, options.appClient);
-  const issuer = `${tokenConfig.IssuerDomain}/${pool.userPoolId}`;
+  const issuerDomain = `https://${hosts.userPools}`;
+  const { services, ledger } = await createServices(options, ctx, issuerDomain);
+  const pool = await createAmplifyPool(services, ctx, options);
+  const issuer = `${issuerDomain}/${pool.userPoolId}`;
   const api = cognitoApi(services, ledger);
   const identity = identityApi(
     {
@@ -167,12 +170,14 @@ const main = async () => {
       unauthenticatedIdentities: ids?.unauthenticatedIdentities === true,
       userPoolId: pool.userPoolId,
       issuer,
+      signedClaims: services.tokenGenerator.signedClaims,
       clientIds: async () => (await services.cognito.listAppClients(ctx, pool.userPoolId)).map((client) => client.ClientId),
     },
     services.clock,
   );
   const pools = { userPools: pool.userPoolId, identityPools: ids?.identityPoolId };
-  const server = createCognitoHttpServer({ api, identity, ctx, log, pools });
+  const jwks = services.tokenGenerator.jwks;
+  const server = createCognitoHttpServer({ api, identity, jwks, ctx, log, pools });
   await listen(server, options.port);
   const endpoint = `http://${HOST}:${server.address().port}/`;
 
@@ -182,6 +187,7 @@ const main = async () => {
     hosts: { [hosts.userPools]: 'userPools', [hosts.identityPools]: 'identityPools' },
     api,
     identity,
+    jwks,
     ctx,
     log,
     pools,

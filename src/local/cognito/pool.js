@@ -118,13 +118,34 @@ const userPoolRequest = (auth = GEN2_DEFAULTS) => {
   };
 };
 
-// Gen 2's default app client: no secret, SRP and custom auth and refresh, existence errors hidden.
-const GEN2_CLIENT = {
+// A lifetime in seconds as CreateUserPoolClient takes it: a value and its unit, in minutes (days for
+// a refresh token's whole days, as Cognito reports its defaults 60, 60 and 30) when it divides evenly.
+const validity = (seconds, longUnit) => {
+  if (longUnit && seconds % 86400 === 0) return [seconds / 86400, 'days'];
+  return seconds % 60 === 0 ? [seconds / 60, 'minutes'] : [seconds, 'seconds'];
+};
+const tokenValidity = ({ accessTokenValidity, idTokenValidity, refreshTokenValidity }) => {
+  const [access, accessUnit] = validity(accessTokenValidity);
+  const [id, idUnit] = validity(idTokenValidity);
+  const [refresh, refreshUnit] = validity(refreshTokenValidity, true);
+  return {
+    AccessTokenValidity: access,
+    IdTokenValidity: id,
+    RefreshTokenValidity: refresh,
+    TokenValidityUnits: { AccessToken: accessUnit, IdToken: idUnit, RefreshToken: refreshUnit },
+  };
+};
+
+// Gen 2's default app client: no secret, SRP and custom auth and refresh, existence errors hidden,
+// tokens revocable (Cognito's default for a new client), with the launcher's token lifetimes.
+const gen2Client = (lifetimes) => ({
   ClientName: 'app',
   ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
   PreventUserExistenceErrors: 'ENABLED',
-};
+  EnableTokenRevocation: true,
+  ...tokenValidity(lifetimes),
+});
 // The same client as a pre-2020 (LEGACY) one, which tells whether an account exists.
-const REVEALING_CLIENT = { ...GEN2_CLIENT, ClientName: 'reveals-user-existence', PreventUserExistenceErrors: 'LEGACY' };
+const revealingClient = (lifetimes) => ({ ...gen2Client(lifetimes), ClientName: 'reveals-user-existence', PreventUserExistenceErrors: 'LEGACY' });
 
-module.exports = { GEN2_DEFAULTS, GEN2_CLIENT, REVEALING_CLIENT, readAmplifyOutputs, userPoolRequest };
+module.exports = { GEN2_DEFAULTS, gen2Client, revealingClient, readAmplifyOutputs, userPoolRequest };

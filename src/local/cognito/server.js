@@ -48,12 +48,12 @@ const printable = (host) => String(host ?? '').replace(/[^\w.:[\]-]/g, '?').slic
 
 /**
  * A request handler speaking Cognito's JSON protocols (POST / with x-amz-target) in front of the
- * user pool API (`api`) and the identity pool API (`identity`). The app under test calls it from a
- * browser page on another origin, hence CORS. `listener(req)` names where the request came in:
+ * user pool API (`api`) and the identity pool API (`identity`), and serving the pool's JWKS
+ * (`jwks()`). The app under test calls it from a browser page on another origin, hence CORS. `listener(req)` names where the request came in:
  * { host } for the log and, on the TLS front, { hosts } — the only hosts it answers, each bound to
  * its service — else the request is refused.
  */
-const createCognitoHandler = ({ api, identity, ctx, log, pools, listener }) => async (req, res) => {
+const createCognitoHandler = ({ api, identity, jwks, ctx, log, pools, listener }) => async (req, res) => {
   const { host, hosts } = listener(req);
   res.setHeader('Access-Control-Allow-Origin', '*');
   res.setHeader('Access-Control-Expose-Headers', EXPOSED);
@@ -71,6 +71,13 @@ const createCognitoHandler = ({ api, identity, ctx, log, pools, listener }) => a
       ...(req.headers['access-control-request-private-network'] === 'true' && { 'Access-Control-Allow-Private-Network': 'true' }),
     });
     res.end();
+    return;
+  }
+  // The pool's signing keys, where Cognito publishes them (what an API or a JWT library verifies with).
+  if (req.method === 'GET' && req.url === `/${pools.userPools}/.well-known/jwks.json` && (!hosts || hosts[host] === 'userPools')) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(jwks()));
+    log(`${host} ${pools.userPools} jwks.json 200`);
     return;
   }
   if (req.method !== 'POST' || req.url !== '/') {

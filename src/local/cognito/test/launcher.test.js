@@ -2,17 +2,18 @@
 
 // Proves the launcher answers like Cognito: starts it against an SMTP sink of its own, each bound
 // to a free loopback port by itself (port 0), and calls the Cognito JSON API as Amplify and the AWS SDK do.
+// Sessions (tokens, refresh, sign-out, revocation): sessions.test.js.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
 const { once } = require('node:events');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
 const { AuthenticationDetails, CognitoUser, CognitoUserPool } = require('amazon-cognito-identity-js');
+const { startSmtpSink, startLauncher, call, ok, assertCognitoError, withHostsMapped } = require('./support');
 
 const LAUNCHER = path.join(__dirname, '..', 'launcher.js');
 // An app's amplify_outputs.json as `ampx generate outputs` writes it (email or phone sign-in, codes by
@@ -20,132 +21,6 @@ const LAUNCHER = path.join(__dirname, '..', 'launcher.js');
 const OUTPUTS = path.join(__dirname, 'amplify_outputs.json');
 const OUTPUTS_AUTH = JSON.parse(fs.readFileSync(OUTPUTS, 'utf8')).auth;
 const PASSWORD = 'Corr3ct-Horse!';
-// The launcher sends within milliseconds; a loaded CI machine gets ample room.
-const MAIL_TIMEOUT_MS = 10000;
-
-/** A minimal SMTP server that keeps every message and hands it to whoever awaits its recipient. */
-const startSmtpSink = async () => {
-  const messages = [];
-  const waiting = [];
-  const received = (message) => {
-    messages.push(message);
-    for (const w of waiting.filter((w) => w.to === message.to)) {
-      waiting.splice(waiting.indexOf(w), 1);
-      w.resolve(message);
-    }
-  };
-  const server = net.createServer((socket) => {
-    let buffer = '';
-    let inData = false;
-    let to;
-    const reply = (line) => socket.write(`${line}\r\n`);
-    reply('220 sink ESMTP');
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      for (;;) {
-        if (inData) {
-          const end = buffer.indexOf('\r\n.\r\n');
-          if (end < 0) return;
-          const raw = buffer.slice(0, end);
-          buffer = buffer.slice(end + 5);
-          inData = false;
-          const [head, ...body] = raw.split('\r\n\r\n');
-          const header = (name) => head.match(new RegExp(`^${name}: (.*)$`, 'mi'))?.[1];
-          received({ to, from: header('From'), subject: header('Subject'), body: body.join('\r\n\r\n').replace(/^\.\./gm, '.') });
-          reply('250 queued');
-          continue;
-        }
-        const eol = buffer.indexOf('\r\n');
-        if (eol < 0) return;
-        const line = buffer.slice(0, eol);
-        buffer = buffer.slice(eol + 2);
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'RCPT') to = line.match(/<(.*)>/)[1];
-        if (verb === 'DATA') {
-          inData = true;
-          reply('354 go ahead');
-        } else if (verb === 'QUIT') {
-          reply('221 bye');
-          socket.end();
-        } else {
-          reply('250 ok');
-        }
-      }
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    port: server.address().port,
-    messages,
-    // Bounded, so a code that never comes fails the test with its recipient instead of hanging it.
-    next: (to, timeoutMs = MAIL_TIMEOUT_MS) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no mail to ${to} within ${timeoutMs} ms`)), timeoutMs);
-        waiting.push({ to, resolve: (message) => (clearTimeout(timer), resolve(message)) });
-      }),
-    close: () => server.close(),
-  };
-};
-
-/** Starts the launcher and resolves once it logs "ready", with its ready-file contents and its output. */
-const startLauncher = async (smtpPort, extraArgs = []) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-launcher-'));
-  const readyFile = path.join(dir, 'ready.json');
-  const child = spawn(process.execPath, [
-    LAUNCHER,
-    '--port', '0',
-    '--data-dir', path.join(dir, 'data'),
-    '--smtp-host', '127.0.0.1',
-    '--smtp-port', String(smtpPort),
-    '--ready-file', readyFile,
-    ...extraArgs,
-  ]);
-  const output = { text: '' };
-  const ready = new Promise((resolve, reject) => {
-    const onOutput = (chunk) => {
-      output.text += chunk;
-      if (/\] ready$/m.test(output.text)) resolve();
-    };
-    child.stdout.on('data', onOutput);
-    child.stderr.on('data', onOutput);
-    child.once('exit', (code) => reject(new Error(`launcher exited with ${code} before ready:\n${output.text}`)));
-  });
-  await ready;
-  const stack = JSON.parse(fs.readFileSync(readyFile, 'utf8'));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    const [code] = await once(child, 'exit');
-    return code;
-  };
-  return { ...stack, output, stop };
-};
-
-const call = async (stack, operation, body) => {
-  const response = await fetch(stack.endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, errorType: response.headers.get('x-amzn-errortype'), body: await response.json() };
-};
-
-const ok = async (stack, operation, body) => {
-  const answer = await call(stack, operation, body);
-  assert.equal(answer.status, 200, `${operation} failed: ${JSON.stringify(answer.body)}`);
-  return answer.body;
-};
-
-const assertCognitoError = async (answerPromise, name, message) => {
-  const answer = await answerPromise;
-  assert.equal(answer.status, 400);
-  assert.equal(answer.errorType, `${name}:`);
-  assert.deepEqual(answer.body, { __type: name, message });
-};
-
 let smtp;
 let stack;
 let serial = 0;
@@ -846,43 +721,6 @@ test('Amplify JS signUp with autoSignIn, confirmSignUp, then autoSignIn signs th
 
 // --- An unmodified app: Amplify.configure(outputs), the two AWS host names mapped to the TLS front ---
 
-/**
- * What Chromium's --host-resolver-rules and --ignore-certificate-errors-spki-list do for the browser,
- * done for Node's global fetch (undici): the stand-in's two host names connect to its TLS port, with
- * the host as SNI, trusting only this run's certificate; any other host connects as usual.
- */
-const hostMapping = (on) => {
-  const { Agent, buildConnector } = require('undici');
-  const tls = require('node:tls');
-  const ca = fs.readFileSync(on.tls.certificate, 'utf8');
-  const usual = buildConnector({});
-  return new Agent({
-    connect(options, callback) {
-      if (!on.tls.hosts.includes(options.hostname)) return usual(options, callback);
-      const socket = tls.connect({ host: '127.0.0.1', port: on.tls.port, servername: options.hostname, ca, ALPNProtocols: ['http/1.1'] });
-      let answered = false;
-      const once = (err) => !answered && ((answered = true), err ? callback(err) : callback(null, socket));
-      socket.once('secureConnect', () => once());
-      socket.once('error', once);
-      return socket;
-    },
-  });
-};
-
-/** Runs `body` with every fetch in this process going through `hostMapping(on)`. */
-const withHostsMapped = async (on, body) => {
-  const { getGlobalDispatcher, setGlobalDispatcher } = require('undici');
-  const previous = getGlobalDispatcher();
-  const mapped = hostMapping(on);
-  setGlobalDispatcher(mapped);
-  try {
-    return await body(mapped);
-  } finally {
-    setGlobalDispatcher(previous);
-    await mapped.close();
-  }
-};
-
 /** A call to https://<host>/ as a browser page makes it, through the mapping. */
 const callHost = async (dispatcher, host, target, body, headers = {}) => {
   const response = await fetch(`https://${host}/`, {
@@ -953,18 +791,18 @@ test('Amplify JS configured with Amplify.configure(outputs) unchanged signs up, 
   });
 });
 
-test('Cognito Identity refuses what Cognito refuses: another identity pool, a token that is not this pool\'s or has expired, a signed-in identity without its login', async () => {
-  const { createSign } = require('node:crypto');
-  const { pem } = require('cognito-local/lib/keys/cognitoLocal.private.json');
+test('Cognito Identity refuses what Cognito refuses: another identity pool, a token that is not this pool\'s, a signed-in identity without its login', async () => {
+  const { createSign, generateKeyPairSync } = require('node:crypto');
   const email = await confirmedUser();
   const idToken = (await assertSignedIn(signIn(email, PASSWORD))).getIdToken().getJwtToken();
   const claims = JSON.parse(Buffer.from(idToken.split('.')[1], 'base64url'));
   const provider = stack.issuer.replace('https://', '');
-  // A token as cognito-local signs them, with other claims.
-  const token = (changes) => {
+  // A token with other claims, signed by a key that is not the pool's.
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const forged = (changes) => {
     const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const unsigned = `${part({ alg: 'RS256', typ: 'JWT', kid: 'CognitoLocal' })}.${part({ ...claims, ...changes })}`;
-    return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(pem, 'base64url')}`;
+    const unsigned = `${part({ kid: JSON.parse(Buffer.from(idToken.split('.')[0], 'base64url')).kid, alg: 'RS256' })}.${part({ ...claims, ...changes })}`;
+    return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(privateKey, 'base64url')}`;
   };
   await withHostsMapped(stack, async (mapped) => {
     const IdentityPoolId = stack.identityPoolId;
@@ -978,13 +816,14 @@ test('Cognito Identity refuses what Cognito refuses: another identity pool, a to
     };
     const wrongPool = 'us-east-1:00000000-0000-4000-8000-000000000000';
     await refused('GetId', { IdentityPoolId: wrongPool }, 'ResourceNotFoundException', `IdentityPool '${wrongPool}' not found.`);
-    await refused('GetId', { IdentityPoolId, Logins: { [provider]: token({ exp: Math.floor(Date.now() / 1000) - 60 }) } }, 'NotAuthorizedException', /^Invalid login token\. Token expired: \d+ >= \d+$/);
-    await refused('GetId', { IdentityPoolId, Logins: { [provider]: token({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other0000' }) } }, 'NotAuthorizedException', "Invalid login token. Issuer doesn't match providerName");
+    await refused('GetId', { IdentityPoolId, Logins: { [provider]: forged({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other0000' }) } }, 'NotAuthorizedException', "Invalid login token. Issuer doesn't match providerName");
     await refused('GetId', { IdentityPoolId, Logins: { [provider]: `${idToken.slice(0, -4)}AAAA` } }, 'NotAuthorizedException', 'Invalid login token. Not a valid OpenId Connect identity token.');
+    await refused('GetId', { IdentityPoolId, Logins: { [provider]: forged({ exp: Math.floor(Date.now() / 1000) + 3600 }) } }, 'NotAuthorizedException', 'Invalid login token. Not a valid OpenId Connect identity token.');
     await refused('GetId', { IdentityPoolId, Logins: { 'cognito-idp.us-east-1.amazonaws.com/us-east-1_Other0000': idToken } }, 'NotAuthorizedException', 'Token is not from a supported provider of this identity pool.');
 
     const { body } = await identityCall(mapped, 'GetId', { IdentityPoolId, Logins: { [provider]: idToken } });
-    assert.equal((await identityCall(mapped, 'GetId', { IdentityPoolId, Logins: { [provider]: token({}) } })).body.IdentityId, body.IdentityId, 'one identity per user');
+    const again = (await assertSignedIn(signIn(email, PASSWORD))).getIdToken().getJwtToken();
+    assert.equal((await identityCall(mapped, 'GetId', { IdentityPoolId, Logins: { [provider]: again } })).body.IdentityId, body.IdentityId, 'one identity per user');
     await refused('GetCredentialsForIdentity', { IdentityId: body.IdentityId }, 'NotAuthorizedException', `Access to Identity '${body.IdentityId}' is forbidden.`);
     const unknown = 'us-east-1:11111111-1111-4111-8111-111111111111';
     await refused('GetCredentialsForIdentity', { IdentityId: unknown }, 'ResourceNotFoundException', `Identity '${unknown}' not found.`);
@@ -1098,6 +937,9 @@ test('bad arguments and a taken port end the launcher with one clear line and a 
   const badLimit = await run(['--email-daily-limit', '-1']);
   assert.notEqual(badLimit.code, 0);
   assert.match(badLimit.stderr, /^cognito launcher: --email-daily-limit must be a whole number, got '-1'\n$/);
+  const badLifetime = await run(['--access-token-validity', '0']);
+  assert.notEqual(badLifetime.code, 0);
+  assert.match(badLifetime.stderr, /^cognito launcher: --access-token-validity must be a whole number of seconds, 1 or more, got '0'\n$/);
 
   const takenPort = new URL(stack.endpoint).port;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-launcher-'));

@@ -377,7 +377,11 @@ public final class ConfigLoader {
                       : text("local.amplifyOutputs"),
                   text("local.browser"),
                   text("local.chromedriver"),
-                  localEmailDailyLimit()));
+                  localEmailDailyLimit(),
+                  new TokenValidity(
+                      tokenLifetime("local.tokenValidity.access"),
+                      tokenLifetime("local.tokenValidity.id"),
+                      tokenLifetime("local.tokenValidity.refresh"))));
       requireTestDomain(config.users().emailDomain());
       if (embedded) {
         requireOwnAppFiles(config.localStack());
@@ -482,6 +486,21 @@ public final class ConfigLoader {
             file + ": local.emailDailyLimit is " + limit + "; use 0 or more (Cognito's is 50).");
       }
       return limit;
+    }
+
+    // The stand-in takes whole seconds.
+    private Duration tokenLifetime(String key) {
+      Duration lifetime = duration(key);
+      if (lifetime.getNano() != 0) {
+        problems.add(
+            file
+                + ": "
+                + key
+                + " is '"
+                + text(key)
+                + "'; use whole seconds, such as PT1S or PT5M.");
+      }
+      return lifetime;
     }
 
     private String localAppClient() {

@@ -11,7 +11,8 @@ import java.util.List;
  * defaults); {@code browser} and {@code chromedriver}, when not empty, are where its Appium finds
  * them (else PATH and the usual install places); {@code emailDailyLimit} is how many emails a day
  * the stand-in's pool sends with Cognito's default account before it refuses codes as Cognito does
- * (Cognito's quota, 50, by default).
+ * (Cognito's quota, 50, by default); {@code tokenValidity} is how long its tokens live (Gen 2's
+ * defaults unless shortened).
  */
 public record LocalStackConfig(
     String appClient,
@@ -19,7 +20,8 @@ public record LocalStackConfig(
     String amplifyOutputs,
     String browser,
     String chromedriver,
-    int emailDailyLimit) {
+    int emailDailyLimit,
+    TokenValidity tokenValidity) {
   /** Cognito's default email account: 50 emails a day per AWS account and region. */
   public static final int COGNITO_EMAIL_DAILY_LIMIT = 50;
 
@@ -34,6 +36,12 @@ public record LocalStackConfig(
   /** Only where the browser and its driver are; the rest as by default. */
   public static LocalStackConfig browser(String browser, String chromedriver) {
     return new LocalStackConfig(
-        DEFAULT_CLIENT, "", "", browser, chromedriver, COGNITO_EMAIL_DAILY_LIMIT);
+        DEFAULT_CLIENT,
+        "",
+        "",
+        browser,
+        chromedriver,
+        COGNITO_EMAIL_DAILY_LIMIT,
+        TokenValidity.GEN2);
   }
 }

@@ -3,6 +3,7 @@ package io.authflow.e2e.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.authflow.e2e.config.LocalStackConfig;
+import io.authflow.e2e.config.TokenValidity;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -30,6 +31,8 @@ final class CognitoStandIn extends StackPart {
   private final String appClient;
   // Emails a day the pool sends with Cognito's default account (local.emailDailyLimit).
   private final int emailDailyLimit;
+  // Its app clients' token lifetimes (local.tokenValidity).
+  private final TokenValidity tokenValidity;
   private NodeProcess process;
   private JsonNode ready;
 
@@ -53,6 +56,7 @@ final class CognitoStandIn extends StackPart {
         logDir);
   }
 
+  /** With Gen 2's token lifetimes. */
   CognitoStandIn(
       Path launcherDir,
       Path runDir,
@@ -62,8 +66,31 @@ final class CognitoStandIn extends StackPart {
       int emailDailyLimit,
       Duration timeout,
       Path logDir) {
+    this(
+        launcherDir,
+        runDir,
+        smtpPort,
+        amplifyOutputs,
+        appClient,
+        emailDailyLimit,
+        TokenValidity.GEN2,
+        timeout,
+        logDir);
+  }
+
+  CognitoStandIn(
+      Path launcherDir,
+      Path runDir,
+      int smtpPort,
+      String amplifyOutputs,
+      String appClient,
+      int emailDailyLimit,
+      TokenValidity tokenValidity,
+      Duration timeout,
+      Path logDir) {
     super("cognito", logDir);
     this.emailDailyLimit = emailDailyLimit;
+    this.tokenValidity = tokenValidity;
     this.amplifyOutputs = amplifyOutputs;
     this.appClient = appClient;
     this.launcherDir = launcherDir;
@@ -101,7 +128,13 @@ final class CognitoStandIn extends StackPart {
                   "--app-client",
                   appClient,
                   "--email-daily-limit",
-                  String.valueOf(emailDailyLimit)));
+                  String.valueOf(emailDailyLimit),
+                  "--access-token-validity",
+                  String.valueOf(tokenValidity.access().toSeconds()),
+                  "--id-token-validity",
+                  String.valueOf(tokenValidity.id().toSeconds()),
+                  "--refresh-token-validity",
+                  String.valueOf(tokenValidity.refresh().toSeconds())));
       if (!amplifyOutputs.isEmpty()) {
         arguments.addAll(
             List.of("--amplify-outputs", Path.of(amplifyOutputs).toAbsolutePath().toString()));

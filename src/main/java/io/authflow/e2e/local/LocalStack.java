@@ -81,6 +81,7 @@ public final class LocalStack implements AutoCloseable {
                   amplifyOutputs(config, profile),
                   appClient,
                   config.localStack().emailDailyLimit(),
+                  config.localStack().tokenValidity(),
                   timeout,
                   logDir));
       app = startPart(new AppServer(appBuild(config, profile), logDir));

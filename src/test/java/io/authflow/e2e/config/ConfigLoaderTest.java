@@ -115,6 +115,50 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theLocalStacksTokensLiveAsGen2sUnlessShortened() throws IOException {
+    write("remote", REMOTE);
+
+    HarnessConfig byDefault = load("remote");
+    HarnessConfig shortened =
+        new ConfigLoader(
+                configDir,
+                Map.of(
+                    "authflow.local.tokenValidity.access", "PT2S",
+                    "authflow.local.tokenValidity.id", "PT3S",
+                    "authflow.local.tokenValidity.refresh", "PT1H"),
+                withKey(Map.of()))
+            .load("remote");
+
+    assertThat(byDefault.localStack().tokenValidity())
+        .isEqualTo(
+            new TokenValidity(Duration.ofMinutes(60), Duration.ofMinutes(60), Duration.ofDays(30)))
+        .isEqualTo(TokenValidity.GEN2);
+    assertThat(shortened.localStack().tokenValidity())
+        .isEqualTo(
+            new TokenValidity(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofHours(1)));
+  }
+
+  @Test
+  void aTokenLifetimeInFractionsOfASecondOrZeroIsRefused() throws IOException {
+    write("remote", REMOTE + "local:\n  tokenValidity:\n    access: PT0.5S\n    refresh: PT0S\n");
+
+    assertThat(loadFails("remote").problems())
+        .hasSize(2)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .endsWith(
+                        "remote.yaml: local.tokenValidity.access is 'PT0.5S';"
+                            + " use whole seconds, such as PT1S or PT5M."))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .endsWith(
+                        "remote.yaml: local.tokenValidity.refresh is 'PT0S';"
+                            + " it must be longer than zero."));
+  }
+
+  @Test
   void yourOwnBuildOfflineNeedsTheOutputsItImported() throws IOException {
     Path build = Files.createDirectories(configDir.resolve("dist"));
     Files.writeString(build.resolve("index.html"), "<!doctype html>");

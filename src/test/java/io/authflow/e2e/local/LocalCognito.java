@@ -1,6 +1,8 @@
 package io.authflow.e2e.local;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.authflow.e2e.config.LocalStackConfig;
+import io.authflow.e2e.config.TokenValidity;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,12 +31,25 @@ public final class LocalCognito implements AutoCloseable {
 
   /** Starts both parts; {@code dir} holds the stand-in's data and both logs. */
   public static LocalCognito start(Path dir) {
+    return start(dir, TokenValidity.GEN2);
+  }
+
+  /** As {@link #start(Path)}, with tokens that live as {@code tokenValidity} says. */
+  public static LocalCognito start(Path dir, TokenValidity tokenValidity) {
     Path logDir = dir.resolve("logs");
     InboxServer inbox = new InboxServer(logDir);
     inbox.start();
     CognitoStandIn cognito =
         new CognitoStandIn(
-            LAUNCHER_DIR, dir, inbox.port(), REFERENCE_APP_OUTPUTS, "app", START_TIMEOUT, logDir);
+            LAUNCHER_DIR,
+            dir,
+            inbox.port(),
+            REFERENCE_APP_OUTPUTS,
+            "app",
+            LocalStackConfig.COGNITO_EMAIL_DAILY_LIMIT,
+            tokenValidity,
+            START_TIMEOUT,
+            logDir);
     try {
       cognito.start();
     } catch (RuntimeException e) {
