@@ -8,7 +8,8 @@ Feature: A signed-in user stays signed in until their session is ended
 
   # Scenarios tagged @session-expiry wait for the access tokens to expire. Against a pool whose
   # tokens live longer than the run may wait (timeouts.sessionExpiry), the report shows them as not
-  # applying, with the pool's token lifetime.
+  # applying, with the pool's token lifetime. Those tagged @two-devices use a second app session
+  # (a second device of target.udids, or a second browser).
 
   Scenario: A signed-in user who opens the app again soon after goes straight to the dashboard
     Given a returning user who is signed in
@@ -23,7 +24,7 @@ Feature: A signed-in user stays signed in until their session is ended
     And they open the app again
     Then they see the dashboard with their email
 
-  @session-expiry
+  @session-expiry @two-devices
   Scenario: A user who signed out everywhere is asked to sign in again on their other device
     Given a returning user who is signed in
     And they are signed in on their other device too
@@ -32,7 +33,7 @@ Feature: A signed-in user stays signed in until their session is ended
     And they open the app again on their other device
     Then they are asked to sign in again on their other device
 
-  @session-expiry
+  @session-expiry @two-devices
   Scenario: A user who signed out on one device stays signed in on their other device
     Given a returning user who is signed in
     And they are signed in on their other device too
