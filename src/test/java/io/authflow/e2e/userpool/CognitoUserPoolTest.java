@@ -163,6 +163,28 @@ class CognitoUserPoolTest {
     assertThat(pool.hasAccount(email)).isFalse();
   }
 
+  // The stand-in answers as a Gen 2 app client: AccessTokenValidity 60 in minutes.
+  @Test
+  void theAccessTokenLifetimeIsTheAppClientsOwn() {
+    assertThat(pool.accessTokenLifetime())
+        .isEqualTo(
+            new AccessTokenLifetime(
+                cognito.appClientId(), Duration.ofMinutes(60), "AccessTokenValidity 60 minutes"));
+  }
+
+  @Test
+  void signOutEverywhereReachesThePoolForAUserItHas() {
+    String email = testAddress("everywhere");
+    pool.createConfirmed(email, PASSWORD, Map.of());
+
+    pool.signOutEverywhere(email);
+
+    assertThatThrownBy(() -> pool.signOutEverywhere(testAddress("nobody")))
+        .isInstanceOf(UserPoolUnavailableException.class)
+        .hasMessageContaining("refused to sign out")
+        .hasMessageContaining("UserNotFoundException");
+  }
+
   @Test
   void disableAndSignOutEverywhereRefuseAnAddressThatIsNoTestAddress() {
     String customer = "customer-" + UUID.randomUUID() + "@example.com";
