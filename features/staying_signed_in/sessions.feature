@@ -4,7 +4,8 @@ Feature: A signed-in user stays signed in until their session is ended
   trusts the sign-in it holds for as long as the pool's access tokens live (an hour on a default
   Amplify Gen 2 pool); after that it renews the session with the pool without asking them, unless
   the session was ended meanwhile: they signed out everywhere, or an admin disabled or deleted
-  their account. Then, the next time they open the app, they are asked to sign in again.
+  their account. Then, the next time they open the app once those tokens expired, they are asked
+  to sign in again.
 
   # Scenarios tagged @session-expiry wait for the access tokens to expire. Against a pool whose
   # tokens live longer than the run may wait (timeouts.sessionExpiry), the report shows them as not
