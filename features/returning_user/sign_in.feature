@@ -9,11 +9,6 @@ Feature: A returning user signs in
     When they sign in with their email and password
     Then they see the dashboard with their email
 
-  Scenario: A signed-in user who opens the app again goes straight to the dashboard
-    Given a returning user who is signed in
-    When they close and reopen the app
-    Then they see the dashboard with their email
-
   Scenario: A wrong password is refused
     Given a returning user with a confirmed account
     When they sign in with a wrong password

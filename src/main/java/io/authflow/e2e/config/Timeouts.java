@@ -5,7 +5,9 @@ import java.time.Duration;
 /**
  * Every bound the harness waits under; there are no other waits. {@code api} bounds one call,
  * retries included; {@code poll} is how soon a wait for a screen or element looks again after not
- * finding it.
+ * finding it. {@code sessionExpiry} is the longest a scenario waits for a signed-in session to
+ * expire (the app client's access token lifetime); a pool whose tokens live longer does not get
+ * those scenarios.
  */
 public record Timeouts(
     Duration screen,
@@ -13,4 +15,5 @@ public record Timeouts(
     Duration session,
     Duration localStack,
     Duration api,
-    Duration poll) {}
+    Duration poll,
+    Duration sessionExpiry) {}

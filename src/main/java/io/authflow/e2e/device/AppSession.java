@@ -144,6 +144,28 @@ public final class AppSession implements Disposable {
   }
 
   /**
+   * Closes the app, keeping what it persisted: the browser leaves the app's page (its code stops
+   * running), a phone terminates the app. {@link #relaunch()} opens it again.
+   */
+  public void close() {
+    if (platform() == Platform.BROWSER) {
+      driver().get("about:blank");
+      return;
+    }
+    driver().executeScript("mobile: terminateApp", appArgument(driver()));
+  }
+
+  /**
+   * Asks the device something harmless, so Appium's newCommandTimeout (sized for screen waits) does
+   * not end a session whose app stays closed while a step waits for time to pass.
+   */
+  public void keepAwake() {
+    if (driver != null) {
+      location();
+    }
+  }
+
+  /**
    * Hides the soft keyboard after typing on a phone: it can cover the next field or the submit
    * button. The drivers answer false, not an error, when no keyboard is shown.
    */

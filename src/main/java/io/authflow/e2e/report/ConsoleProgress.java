@@ -30,6 +30,8 @@ public final class ConsoleProgress implements ConcurrentEventListener {
   private final Map<Status, Integer> counts = new EnumMap<>(Status.class);
   private final List<String> failed = new ArrayList<>();
   private int notJudged;
+  // Skipped because they cannot apply here (NotApplicable): no failure, and no pass either.
+  private int notApplicable;
   private Instant started = Instant.now();
 
   public ConsoleProgress() {
@@ -55,7 +57,12 @@ public final class ConsoleProgress implements ConcurrentEventListener {
       notJudged++;
       return;
     }
-    counts.merge(result.getStatus(), 1, Integer::sum);
+    boolean applies = !notApplicable(result);
+    if (applies) {
+      counts.merge(result.getStatus(), 1, Integer::sum);
+    } else {
+      notApplicable++;
+    }
     String where = relative(scenario.getUri()) + ":" + scenario.getLocation().getLine();
     out.println(
         mark(result.getStatus())
@@ -68,12 +75,14 @@ public final class ConsoleProgress implements ConcurrentEventListener {
             + ")");
     if (result.getError() != null && result.getStatus() != Status.PASSED) {
       out.println("    " + firstLine(result.getError()));
-      failed.add(where);
+      if (applies) {
+        failed.add(where);
+      }
     }
   }
 
   private synchronized void runFinished(TestRunFinished event) {
-    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+    int total = counts.values().stream().mapToInt(Integer::intValue).sum() + notApplicable;
     if (RunInterruption.interrupted()) {
       String line = interrupted(total);
       out.println();
@@ -93,6 +102,9 @@ public final class ConsoleProgress implements ConcurrentEventListener {
       if (counts.containsKey(other)) {
         summary.append(", ").append(count(other, other.name().toLowerCase(Locale.ROOT)));
       }
+    }
+    if (notApplicable > 0) {
+      summary.append(", ").append(notApplicable).append(" did not apply");
     }
     summary.append(" in ").append(seconds(Duration.between(started, event.getInstant())));
     Path reports = Path.of("reports").toAbsolutePath();
@@ -140,7 +152,16 @@ public final class ConsoleProgress implements ConcurrentEventListener {
         line.append(", ").append(count(other, other.name().toLowerCase(Locale.ROOT)));
       }
     }
+    if (notApplicable > 0) {
+      line.append(", ").append(notApplicable).append(" did not apply");
+    }
     return line.append("; nothing was judged after the signal").toString();
+  }
+
+  private static boolean notApplicable(Result result) {
+    return result.getStatus() == Status.SKIPPED
+        && result.getError() != null
+        && String.valueOf(result.getError().getMessage()).startsWith(NotApplicable.PREFIX);
   }
 
   private String count(Status status, String word) {

@@ -15,18 +15,21 @@ public final class ReturningUserSteps {
   private final CurrentUser user;
   private final SignInScreen signIn;
   private final DashboardScreen dashboard;
+  private final SessionExpiry sessions;
 
   public ReturningUserSteps(
       AppSession app,
       TestUsers users,
       CurrentUser user,
       SignInScreen signIn,
-      DashboardScreen dashboard) {
+      DashboardScreen dashboard,
+      SessionExpiry sessions) {
     this.app = app;
     this.users = users;
     this.user = user;
     this.signIn = signIn;
     this.dashboard = dashboard;
+    this.sessions = sessions;
   }
 
   @Given("a returning user with a confirmed account")
@@ -40,6 +43,7 @@ public final class ReturningUserSteps {
     aReturningUser();
     theySignIn();
     dashboard.awaitShown();
+    sessions.signedIn();
   }
 
   @Given("a visitor who never signed up")

@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRe
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordPolicyType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
 /**
@@ -49,6 +50,7 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
 
   // Read once: the app client's settings do not change during a run.
   private ExistenceErrors existenceErrors;
+  private AccessTokenLifetime accessTokenLifetime;
 
   /** {@code callTimeout} bounds each call, its retries included (timeouts.api). */
   public CognitoUserPool(UserPoolConfig config, PoolGuard guard, Duration callTimeout) {
@@ -140,6 +142,22 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
     // By the address itself: Cognito takes an email alias as the username of admin calls, and a
     // search (ListUsers) can miss a user it has not indexed yet.
     deleteUsername(email, email);
+  }
+
+  @Override
+  public void signOutEverywhere(String email) {
+    guard.checkDestructive("sign out everywhere", email);
+    call(
+        "sign out " + email + " everywhere",
+        () -> client.adminUserGlobalSignOut(r -> r.userPoolId(config.id()).username(email)));
+  }
+
+  @Override
+  public void disable(String email) {
+    guard.checkDestructive("disable", email);
+    call(
+        "disable " + email,
+        () -> client.adminDisableUser(r -> r.userPoolId(config.id()).username(email)));
   }
 
   @Override
@@ -238,17 +256,33 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
     if (existenceErrors == null) {
       existenceErrors =
           new ExistenceErrors(
-              config.clientId(),
-              call(
-                  "describe app client " + config.clientId(),
-                  () ->
-                      client
-                          .describeUserPoolClient(
-                              r -> r.userPoolId(config.id()).clientId(config.clientId()))
-                          .userPoolClient()
-                          .preventUserExistenceErrorsAsString()));
+              config.clientId(), describeAppClient().preventUserExistenceErrorsAsString());
     }
     return existenceErrors;
+  }
+
+  @Override
+  public synchronized AccessTokenLifetime accessTokenLifetime() {
+    if (accessTokenLifetime == null) {
+      var appClient = describeAppClient();
+      accessTokenLifetime =
+          AccessTokenLifetime.of(
+              config.clientId(),
+              appClient.accessTokenValidity(),
+              appClient.tokenValidityUnits() == null
+                  ? null
+                  : appClient.tokenValidityUnits().accessTokenAsString());
+    }
+    return accessTokenLifetime;
+  }
+
+  private UserPoolClientType describeAppClient() {
+    return call(
+        "describe app client " + config.clientId(),
+        () ->
+            client
+                .describeUserPoolClient(r -> r.userPoolId(config.id()).clientId(config.clientId()))
+                .userPoolClient());
   }
 
   /**

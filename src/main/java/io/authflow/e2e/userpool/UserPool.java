@@ -25,6 +25,18 @@ public interface UserPool {
   /** Deletes the user with this email, if there is one. */
   void delete(String email);
 
+  /**
+   * Ends every session of the user (AdminUserGlobalSignOut): their refresh tokens and the access
+   * tokens those issued stop working, on every device, as a sign-out everywhere does.
+   */
+  void signOutEverywhere(String email);
+
+  /**
+   * Disables the user's account (AdminDisableUser): they can no longer sign in or renew a session;
+   * the account stays in the pool until deleted.
+   */
+  void disable(String email);
+
   /** How many test users (email starting with {@code prefix}) the pool holds. */
   int countTestUsers(String prefix);
 
@@ -38,4 +50,10 @@ public interface UserPool {
    * setting (DescribeUserPoolClient), which decides what a user who never signed up is told.
    */
   ExistenceErrors existenceErrors();
+
+  /**
+   * How long the app client's access tokens live (DescribeUserPoolClient), which is how long an app
+   * goes on trusting a signed-in session before it must renew it with the pool.
+   */
+  AccessTokenLifetime accessTokenLifetime();
 }

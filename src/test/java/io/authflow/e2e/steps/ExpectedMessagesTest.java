@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.screens.AppMessages;
+import io.authflow.e2e.userpool.AccessTokenLifetime;
 import io.authflow.e2e.userpool.ExistenceErrors;
 import io.authflow.e2e.userpool.PoolUser;
 import io.authflow.e2e.userpool.UserPool;
@@ -58,6 +59,21 @@ class ExpectedMessagesTest {
 
   /** A pool that answers only what the app client's setting is. */
   private record ClientSettingOnly(String setting) implements UserPool {
+    @Override
+    public void signOutEverywhere(String email) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void disable(String email) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public AccessTokenLifetime accessTokenLifetime() {
+      throw new UnsupportedOperationException();
+    }
+
     @Override
     public ExistenceErrors existenceErrors() {
       return new ExistenceErrors("client-1", setting);

@@ -150,6 +150,55 @@ class CognitoUserPoolTest {
     assertThat(pool.find(email)).isEmpty();
   }
 
+  // What an admin's disabling leaves: the account, disabled, and the harness still deletes it.
+  @Test
+  void aDisabledUserStaysInThePoolDisabledAndIsStillDeleted() {
+    String email = testAddress("disable");
+    pool.createConfirmed(email, PASSWORD, Map.of());
+
+    pool.disable(email);
+
+    assertThat(pool.find(email)).hasValueSatisfying(user -> assertThat(user.enabled()).isFalse());
+    pool.delete(email);
+    assertThat(pool.hasAccount(email)).isFalse();
+  }
+
+  // The stand-in answers as a Gen 2 app client: AccessTokenValidity 60 in minutes.
+  @Test
+  void theAccessTokenLifetimeIsTheAppClientsOwn() {
+    assertThat(pool.accessTokenLifetime())
+        .isEqualTo(
+            new AccessTokenLifetime(
+                cognito.appClientId(), Duration.ofMinutes(60), "AccessTokenValidity 60 minutes"));
+  }
+
+  @Test
+  void signOutEverywhereReachesThePoolForAUserItHas() {
+    String email = testAddress("everywhere");
+    pool.createConfirmed(email, PASSWORD, Map.of());
+
+    pool.signOutEverywhere(email);
+
+    assertThatThrownBy(() -> pool.signOutEverywhere(testAddress("nobody")))
+        .isInstanceOf(UserPoolUnavailableException.class)
+        .hasMessageContaining("refused to sign out")
+        .hasMessageContaining("UserNotFoundException");
+  }
+
+  @Test
+  void disableAndSignOutEverywhereRefuseAnAddressThatIsNoTestAddress() {
+    String customer = "customer-" + UUID.randomUUID() + "@example.com";
+    createDirectly(customer);
+
+    assertThatThrownBy(() -> pool.disable(customer))
+        .isInstanceOf(UnsafePoolOperationException.class)
+        .hasMessageContaining(customer);
+    assertThatThrownBy(() -> pool.signOutEverywhere(customer))
+        .isInstanceOf(UnsafePoolOperationException.class)
+        .hasMessageContaining(customer);
+    assertThat(pool.find(customer)).hasValueSatisfying(user -> assertThat(user.enabled()).isTrue());
+  }
+
   @Test
   void deleteRefusesAnAddressThatIsNoTestAddress() {
     String customer = "customer-" + UUID.randomUUID() + "@example.com";

@@ -6,6 +6,7 @@ import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.inbox.Inbox;
 import io.authflow.e2e.inbox.OneTimeCode;
+import io.authflow.e2e.userpool.AccessTokenLifetime;
 import io.authflow.e2e.userpool.ExistenceErrors;
 import io.authflow.e2e.userpool.PoolUser;
 import io.authflow.e2e.userpool.UserPool;
@@ -78,6 +79,21 @@ class TestUsersCleanupTest {
       @Override
       public boolean hasAccount(String email) {
         return false;
+      }
+
+      @Override
+      public void signOutEverywhere(String email) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public void disable(String email) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public AccessTokenLifetime accessTokenLifetime() {
+        throw new UnsupportedOperationException();
       }
 
       @Override
