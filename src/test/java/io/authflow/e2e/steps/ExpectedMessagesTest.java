@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.screens.AppMessages;
-import io.authflow.e2e.userpool.AccessTokenLifetime;
 import io.authflow.e2e.userpool.ExistenceErrors;
-import io.authflow.e2e.userpool.PoolUser;
-import io.authflow.e2e.userpool.UserPool;
+import io.authflow.e2e.userpool.UnansweringPool;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What the same feature line expects against either setting of the app client. */
@@ -58,55 +54,16 @@ class ExpectedMessagesTest {
   }
 
   /** A pool that answers only what the app client's setting is. */
-  private record ClientSettingOnly(String setting) implements UserPool {
-    @Override
-    public void signOutEverywhere(String email) {
-      throw new UnsupportedOperationException();
-    }
+  private static final class ClientSettingOnly extends UnansweringPool {
+    private final String setting;
 
-    @Override
-    public void disable(String email) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public AccessTokenLifetime accessTokenLifetime() {
-      throw new UnsupportedOperationException();
+    ClientSettingOnly(String setting) {
+      this.setting = setting;
     }
 
     @Override
     public ExistenceErrors existenceErrors() {
       return new ExistenceErrors("client-1", setting);
-    }
-
-    @Override
-    public Optional<PoolUser> find(String email) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean hasAccount(String email) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public PoolUser createConfirmed(String email, String password, Map<String, String> attributes) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void delete(String email) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int countTestUsers(String prefix) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int sweep(String prefix, Duration age) {
-      throw new UnsupportedOperationException();
     }
   }
 }

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.authflow.e2e.report.Evidence;
 import io.authflow.e2e.userpool.AccessTokenLifetime;
-import io.authflow.e2e.userpool.ExistenceErrors;
-import io.authflow.e2e.userpool.PoolUser;
-import io.authflow.e2e.userpool.UserPool;
+import io.authflow.e2e.userpool.UnansweringPool;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
@@ -60,55 +56,16 @@ class SessionExpiryTest {
   }
 
   /** A pool that answers only how long its access tokens live. */
-  private record TokensOnly(AccessTokenLifetime tokens) implements UserPool {
+  private static final class TokensOnly extends UnansweringPool {
+    private final AccessTokenLifetime tokens;
+
+    TokensOnly(AccessTokenLifetime tokens) {
+      this.tokens = tokens;
+    }
+
     @Override
     public AccessTokenLifetime accessTokenLifetime() {
       return tokens;
-    }
-
-    @Override
-    public Optional<PoolUser> find(String email) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public PoolUser createConfirmed(String email, String password, Map<String, String> a) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean hasAccount(String email) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void delete(String email) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void signOutEverywhere(String email) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void disable(String email) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int countTestUsers(String prefix) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int sweep(String prefix, Duration age) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ExistenceErrors existenceErrors() {
-      throw new UnsupportedOperationException();
     }
   }
 }

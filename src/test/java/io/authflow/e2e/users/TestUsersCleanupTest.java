@@ -6,9 +6,8 @@ import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.inbox.Inbox;
 import io.authflow.e2e.inbox.OneTimeCode;
-import io.authflow.e2e.userpool.AccessTokenLifetime;
-import io.authflow.e2e.userpool.ExistenceErrors;
 import io.authflow.e2e.userpool.PoolUser;
+import io.authflow.e2e.userpool.UnansweringPool;
 import io.authflow.e2e.userpool.UserPool;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +69,7 @@ class TestUsersCleanupTest {
 
   /** A pool whose delete number {@code failing} (0-based) throws. */
   private UserPool poolFailingFor(int failing) {
-    return new UserPool() {
+    return new UnansweringPool() {
       @Override
       public Optional<PoolUser> find(String email) {
         return Optional.empty();
@@ -79,31 +78,6 @@ class TestUsersCleanupTest {
       @Override
       public boolean hasAccount(String email) {
         return false;
-      }
-
-      @Override
-      public void signOutEverywhere(String email) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public void disable(String email) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public AccessTokenLifetime accessTokenLifetime() {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public ExistenceErrors existenceErrors() {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public PoolUser createConfirmed(String email, String password, Map<String, String> a) {
-        throw new UnsupportedOperationException();
       }
 
       @Override
