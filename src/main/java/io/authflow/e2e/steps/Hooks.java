@@ -148,11 +148,12 @@ public final class Hooks {
 
   /**
    * Ends the app session right after the evidence is taken (order 0: the last @After), rather than
-   * at disposal, which comes after the reports are written and the scenario's users deleted.
+   * at disposal, which comes after the reports are written and the scenario's users deleted. A
+   * failed scenario's kept session is not handed on.
    */
   @After(order = 0)
-  public void endSession() {
-    app.dispose();
+  public void endSession(Scenario scenario) {
+    app.end(scenario.isFailed());
   }
 
   private void attachPoolSnapshot(TestUser who) {
