@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WindowType;
+import org.openqa.selenium.remote.DriverCommand;
 import org.picocontainer.Disposable;
 
 /**
@@ -254,6 +254,7 @@ public final class AppSession implements Disposable {
   static final String CLEAR_SITE_DATA =
       """
       const done = arguments[arguments.length - 1];
+      if (!location.protocol.startsWith('http')) return done(null);
       Storage.prototype.setItem = () => {};
       localStorage.clear();
       sessionStorage.clear();
@@ -344,17 +345,18 @@ public final class AppSession implements Disposable {
   private void reset(AppiumDriver kept) {
     switch (platform()) {
       case BROWSER -> {
-        if (kept.getCurrentUrl().startsWith("http")) {
-          kept.executeAsyncScript(CLEAR_SITE_DATA);
-        }
+        kept.executeAsyncScript(CLEAR_SITE_DATA);
         kept.manage().deleteAllCookies();
         // A new tab and the old one closed: the page, its scripts, its history and the
         // back-forward cache go, so Back cannot bring the last user's page back. The scenario's
-        // first step opens the app, as in a new session.
-        String old = kept.getWindowHandle();
-        String fresh = kept.switchTo().newWindow(WindowType.TAB).getWindowHandle();
-        kept.switchTo().window(old).close();
-        kept.switchTo().window(fresh);
+        // first step opens the app, as in a new session. (W3C New Window does not switch to it.)
+        Object fresh =
+            ((Map<?, ?>)
+                    kept.execute(DriverCommand.SWITCH_TO_NEW_WINDOW, Map.of("type", "tab"))
+                        .getValue())
+                .get("handle");
+        kept.close();
+        kept.switchTo().window(String.valueOf(fresh));
         // Reading the browser's log empties it: the last scenario's failed requests are not ours.
         new UnansweredRequests().read(kept);
       }
