@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The benchmark's WebdriverIO peer: the harness's two benchmarked journeys written as a QA team
-// would with WebdriverIO 9 in standalone mode (remote(), $, setValue, click, waitForDisplayed;
-// WebdriverIO's own defaults), one Appium session each, against the kept-running local stack
-// (see stack.mjs).
+// would with WebdriverIO 9 in standalone mode (remote(), $, setValue, click, waitForDisplayed),
+// with WebdriverIO's own defaults (among them a WebDriver BiDi connection, webSocketUrl: true),
+// one Appium session each, against the kept-running local stack (see stack.mjs).
 //
 //   node src/bench/wdio.mjs [signUp] [signIn]
 import { remote } from 'webdriverio';
