@@ -367,6 +367,11 @@ public final class AppSession implements Disposable {
   private void reset(AppiumDriver kept) {
     switch (platform()) {
       case BROWSER -> {
+        if (!kept.getCurrentUrl().startsWith(config.app().url())) {
+          // The last scenario left the app closed (close(): about:blank) or elsewhere: its
+          // origin's storage is only reachable from a page of that origin.
+          kept.get(config.app().url());
+        }
         kept.executeAsyncScript(CLEAR_SITE_DATA);
         kept.manage().deleteAllCookies();
         // A new tab and the old one closed: the page, its scripts, its history and the

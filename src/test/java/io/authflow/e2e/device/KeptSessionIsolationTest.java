@@ -139,6 +139,29 @@ class KeptSessionIsolationTest {
   }
 
   @Test
+  void aScenarioThatEndsWithTheAppClosedLeavesNoSignedInUserToTheNext() {
+    String email = "authflow-kept-2@authflow.test";
+    pool.createConfirmed(email, PASSWORD, Map.of());
+    AppSession first = new AppSession(config);
+    first.launch();
+    new SignInScreen(ui(first)).signIn(email, PASSWORD);
+    new DashboardScreen(ui(first)).awaitShown();
+    // As "they close the app" does: the page goes, what the app stored stays.
+    first.close();
+    assertThat(first.driver().getCurrentUrl()).isEqualTo("about:blank");
+    first.end(false);
+
+    AppSession next = new AppSession(config);
+    next.launch();
+    assertThat(ui(next).awaitSettledScreen()).as("the app opens signed out").isEqualTo("signIn");
+    Map<String, Object> found = traces(next.driver());
+    assertThat(amplifyKeys(found)).as("Amplify's keys of the last user").isEmpty();
+    assertThat(found.get("local").toString()).doesNotContain(email);
+    next.end(false);
+    pool.delete(email);
+  }
+
+  @Test
   void aFailedScenariosSessionAndASecondSessionOfAScenarioAreQuitNotHandedOn() throws Exception {
     AppSession main = new AppSession(config);
     main.launch();
