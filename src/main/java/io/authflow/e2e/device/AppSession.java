@@ -271,12 +271,13 @@ public final class AppSession implements Disposable {
 
   /**
    * Clears what the app's origin stored (local and session storage, every IndexedDB database) and
-   * answers when done. The page runs on until its tab closes: it is kept from storing anew.
+   * answers when done; answers 'elsewhere' without clearing on a page that is not the app's. The
+   * page runs on until its tab closes: it is kept from storing anew.
    */
   static final String CLEAR_SITE_DATA =
       """
-      const done = arguments[arguments.length - 1];
-      if (!location.protocol.startsWith('http')) return done(null);
+      const [app, done] = arguments;
+      if (!location.href.startsWith(app)) return done('elsewhere');
       Storage.prototype.setItem = () => {};
       localStorage.clear();
       sessionStorage.clear();
@@ -367,12 +368,13 @@ public final class AppSession implements Disposable {
   private void reset(AppiumDriver kept) {
     switch (platform()) {
       case BROWSER -> {
-        if (!kept.getCurrentUrl().startsWith(config.app().url())) {
+        String app = config.app().url();
+        if ("elsewhere".equals(kept.executeAsyncScript(CLEAR_SITE_DATA, app))) {
           // The last scenario left the app closed (close(): about:blank) or elsewhere: its
           // origin's storage is only reachable from a page of that origin.
-          kept.get(config.app().url());
+          kept.get(app);
+          kept.executeAsyncScript(CLEAR_SITE_DATA, app);
         }
-        kept.executeAsyncScript(CLEAR_SITE_DATA);
         kept.manage().deleteAllCookies();
         // A new tab and the old one closed: the page, its scripts, its history and the
         // back-forward cache go, so Back cannot bring the last user's page back. The scenario's
