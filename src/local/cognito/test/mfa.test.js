@@ -250,6 +250,13 @@ test('USER_AUTH needs ALLOW_USER_AUTH on the client; EMAIL_OTP needs the pool to
   );
 });
 
+test('a pool without TOTP refuses AssociateSoftwareToken in Cognito\'s words', async () => {
+  const email = await confirmedUser(passwordless);
+  const auth = await amplifyAuth(passwordless);
+  await auth.signIn({ username: email, password: PASSWORD });
+  assert.deepEqual(await refused(auth.setUpTOTP()), { name: 'SoftwareTokenMFANotFoundException', message: 'Software Token MFA has not been enabled by the userPool.' });
+});
+
 test('a returning user is seeded with TOTP through the admin API: own client with ADMIN_USER_PASSWORD_AUTH, MFA_SETUP, AssociateSoftwareToken, VerifySoftwareToken, AdminRespondToAuthChallenge; Amplify then asks for the TOTP code', async () => {
   const email = await confirmedUser(required);
   const { UserPoolClient } = await ok(required, 'CreateUserPoolClient', {
