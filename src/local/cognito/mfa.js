@@ -284,6 +284,7 @@ const signInFactors = ({ cognito, clock, messages }, shapes, issueTokens) => {
       if (!req.Session) throw invalidParameter('Missing required parameter: AccessToken or Session');
       const state = sessions.get(req.Session);
       if (!state || state.expires <= now() || state.challenge !== 'MFA_SETUP') throw sessionExpired();
+      requireTotp((await userOf(ctx, state)).pool);
       sessions.delete(req.Session);
       const secret = base32(randomBytes(32));
       return { SecretCode: secret, Session: newSession({ ...state, pendingSecret: secret }) };
