@@ -8,7 +8,7 @@ import io.authflow.e2e.inbox.Inbox;
 import io.authflow.e2e.inbox.MailosaurInbox;
 import io.authflow.e2e.inbox.SmtpInbox;
 import io.authflow.e2e.local.LocalStack;
-import io.authflow.e2e.local.StackWatch;
+import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.report.RunInterruption;
 import io.authflow.e2e.userpool.CognitoUserPool;
 import io.authflow.e2e.userpool.PoolGuard;
