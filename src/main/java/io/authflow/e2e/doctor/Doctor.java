@@ -61,7 +61,7 @@ public final class Doctor {
     try (LocalStack stack = new LocalStack(Path.of("").toAbsolutePath())) {
       HarnessConfig started;
       try {
-        started = stack.start(config);
+        started = config.completedBy(stack.start(config));
       } catch (LocalStackException e) {
         before.add(
             CheckResult.fail(

@@ -2,6 +2,7 @@ package io.authflow.e2e.local;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.authflow.e2e.config.AppProfileFile;
+import io.authflow.e2e.config.Discovered;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.UserPoolConfig;
 import io.authflow.e2e.parts.StackHealth;
@@ -52,8 +53,11 @@ public final class LocalStack implements StackHealth, AutoCloseable {
     this.logDir = logDir;
   }
 
-  /** Starts every part and returns the configuration completed with their addresses. */
-  public HarnessConfig start(HarnessConfig config) {
+  /**
+   * Starts every part {@code config} asks for and returns what it found: their addresses, the
+   * stand-in's pool, the browser on this machine ({@link HarnessConfig#completedBy}).
+   */
+  public Discovered start(HarnessConfig config) {
     try {
       Files.createDirectories(logDir);
       runDir = Files.createTempDirectory(RunReaper.tempPrefix());
@@ -101,10 +105,10 @@ public final class LocalStack implements StackHealth, AutoCloseable {
       throw e;
     }
     var pool = config.userPool();
-    return config
-        .withLocalStack(
-            app.url(),
-            appium.url(),
+    return new Discovered(
+        app.url(),
+        appium.url(),
+        Optional.of(
             new UserPoolConfig(
                 cognito.region(),
                 cognito.userPoolId(),
@@ -113,9 +117,9 @@ public final class LocalStack implements StackHealth, AutoCloseable {
                 pool.disposable(),
                 pool.passwordPolicy(),
                 pool.passwordPolicySource(),
-                pool.awsProfile()),
-            cognito.chromiumArgs())
-        .withTargetDefaults(appium.browser().capabilities());
+                pool.awsProfile())),
+        cognito.chromiumArgs(),
+        appium.browser().capabilities());
   }
 
   /**

@@ -80,7 +80,7 @@ public final class RehearsalStack implements AutoCloseable {
           new ConfigLoader(root.resolve("config"), Map.of(), Map.of()).load("local");
       LocalStack stack = new LocalStack(root, logDir);
       push(stack);
-      HarnessConfig config = stack.start(local);
+      HarnessConfig config = local.completedBy(stack.start(local));
       MailosaurStandIn mailosaur =
           new MailosaurStandIn(stack.greenMail(), serverId(), UUID.randomUUID().toString(), logDir);
       mailosaur.start();

@@ -1,5 +1,6 @@
 package io.authflow.e2e.steps;
 
+import io.authflow.e2e.config.Discovered;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.TargetConfig.Farm;
 import io.authflow.e2e.device.RunDevices;
@@ -47,7 +48,7 @@ public final class TestRun {
     LocalStack stack = null;
     if (config.embeddedStack()) {
       stack = new LocalStack(Path.of("").toAbsolutePath());
-      config = stack.start(config);
+      config = config.completedBy(stack.start(config));
     }
     try {
       Inbox inbox =
@@ -68,7 +69,7 @@ public final class TestRun {
               config.timeouts().api());
       if (!config.embeddedStack()) {
         // A real pool's own password policy, unless amplify_outputs.json already gave it.
-        config = config.withUserPool(pool.withPoolPasswordPolicy());
+        config = config.completedBy(Discovered.NOTHING.withUserPool(pool.withPoolPasswordPolicy()));
       }
       int swept = pool.sweep(users.emailPrefix() + "-", users.sweepOlderThan());
       LOG.info(
