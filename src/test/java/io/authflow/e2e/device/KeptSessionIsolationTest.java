@@ -73,8 +73,9 @@ class KeptSessionIsolationTest {
   void startTheLocalStack() throws IOException {
     root = ProjectCopies.linked("authflow-kept-session-");
     stack = new LocalStack(root);
-    config =
-        stack.start(new ConfigLoader(root.resolve("config"), Map.of(), Map.of()).load("local"));
+    HarnessConfig asked =
+        new ConfigLoader(root.resolve("config"), Map.of(), Map.of()).load("local");
+    config = asked.completedBy(stack.start(asked));
     var users = config.users();
     pool =
         new CognitoUserPool(
