@@ -1,40 +1,67 @@
 #!/usr/bin/env node
-// The benchmark (not a test): runs `mvn verify` N times for the scenarios Maven's arguments select
-// and prints the median of each phase, so anyone can see where a run's time goes.
+// The benchmark (not a test). Two modes:
 //
 //   node src/bench/bench.mjs [--runs N] [--out FILE] [-- <mvn verify arguments>]
-//   node src/bench/bench.mjs --runs 5 -- -Dcucumber.filter.tags=@smoke
-//   node src/bench/bench.mjs --runs 7 -- "-Dcucumber.filter.name=A returning user signs in and lands on the dashboard" -Ddoctor.skip=true
+//     runs `mvn verify` N times for the scenarios Maven's arguments select and prints the median of
+//     each phase, then the suite's wall time next to the sum of its scenarios' UI spans and where
+//     the rest went (fixed cost, session starts and resets, seeding and hooks, reports).
+//   node src/bench/bench.mjs --peers [--rounds N] [--out FILE]
+//     runs the harness, a WebdriverIO 9 script (wdio.mjs) and a bare W3C client (bare.mjs) in turns,
+//     N rounds, each doing two journeys (a new user signs up with the email code; a seeded returning
+//     user signs in), one Appium session per journey, against one kept-running local stack
+//     (mvn -Plocal-stack: started here unless one runs), and prints per journey the span from
+//     POST /session to the DELETE answer, read from that stack's Appium log, with per-round ratios.
 //
-// Every number comes from what the run itself wrote: the command's start, reports/logs/harness.log
-// (stack parts, run start, preflight), reports/allure-results (each scenario's start and end) and
-// reports/local-stack/appium.log (each session's creation, commands and end). Other processes on
-// the machine slow every phase: compare numbers taken side by side, not across days.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+//   node src/bench/bench.mjs --runs 5 -- -Dcucumber.filter.tags=@smoke
+//   node src/bench/bench.mjs --peers --rounds 5
+//
+// Every number comes from what the runs themselves wrote: the command's start and end,
+// reports/logs/harness.log (stack parts, run start, preflight), reports/allure-results (each
+// scenario's start and end) and Appium's log (each session's creation, commands and end). Other
+// processes on the machine slow every phase: compare numbers taken side by side, not across days.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const project = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const bench = join(project, 'src/bench');
 const reports = join(project, 'reports');
+const rehearsal = join(project, 'target/rehearsal');
+const USAGE = 'usage: node src/bench/bench.mjs [--runs N] [--out FILE] [-- <mvn verify arguments>] | --peers [--rounds N] [--out FILE]';
+
+// The two journeys of --peers: the harness's scenario, and the peers' journey of the same name.
+const JOURNEYS = {
+  signUp: 'A new user confirms the code sent to their email and lands on the dashboard',
+  signIn: 'A returning user signs in and lands on the dashboard',
+};
+const PEERS = ['harness', 'wdio', 'bare'];
+const PEER_NAMES = { harness: 'harness', wdio: 'WebdriverIO', bare: 'bare client' };
 
 function parseArgs(argv) {
-  const options = { runs: 5, out: join(project, 'target/bench/bench.json'), maven: [] };
+  const options = { runs: 5, peers: false, out: undefined, maven: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--') {
       options.maven = argv.slice(i + 1);
       break;
-    } else if (argv[i] === '--runs') {
+    } else if (argv[i] === '--runs' || argv[i] === '--rounds') {
       options.runs = Number(argv[++i]);
+    } else if (argv[i] === '--peers') {
+      options.peers = true;
     } else if (argv[i] === '--out') {
       options.out = resolve(argv[++i]);
     } else {
-      throw new Error(`bench: unknown option '${argv[i]}'; usage: node src/bench/bench.mjs [--runs N] [--out FILE] [-- <mvn verify arguments>]`);
+      throw new Error(`bench: unknown option '${argv[i]}'; ${USAGE}`);
     }
   }
   if (!Number.isInteger(options.runs) || options.runs < 1) {
-    throw new Error('bench: --runs takes a whole number of 1 or more');
+    throw new Error(`bench: --runs and --rounds take a whole number of 1 or more; ${USAGE}`);
   }
+  if (options.peers && options.maven.length) {
+    throw new Error('bench: --peers runs its own command lines; leave out the Maven arguments');
+  }
+  options.out ??= join(project, options.peers ? 'target/bench/peers.json' : 'target/bench/bench.json');
   return options;
 }
 
@@ -48,15 +75,40 @@ function harnessLog() {
   });
 }
 
-// appium.log: "2026-11-27 13:58:07:566 [2a4b2b7b][HTTP] --> POST /session/…"
-function appiumRequests() {
-  const file = join(reports, 'local-stack/appium.log');
+// appium.log: "2026-11-27 13:58:07:566 [2a4b2b7b][HTTP] --> POST /session/… {body}"
+function appiumRequests(file) {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8').split('\n').flatMap((line) => {
-    const m = line.match(/^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d):(\d{3}) .*\[HTTP\] (-->|<--) (\w+) (\S+)(?: (\d{3}) (\d+) ms)?/);
+    const m = line.match(/^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d):(\d{3}) .*?\[HTTP\] (-->|<--) (\w+) (\S+)(?: (\d{3}) (\d+) ms)?(?: (.*))?/);
     if (!m) return [];
-    return [{ at: Date.parse(`${m[1]}T${m[2]}.${m[3]}`), dir: m[4], method: m[5], path: m[6], took: m[8] ? Number(m[8]) : undefined }];
+    return [{
+      at: Date.parse(`${m[1]}T${m[2]}.${m[3]}`), dir: m[4], method: m[5], path: m[6], took: m[8] ? Number(m[8]) : undefined,
+      session: m[6].match(/^\/session\/([^/]+)/)?.[1], body: m[4] === '-->' ? m[9] : undefined,
+    }];
   });
+}
+
+const isCreate = (r) => r.method === 'POST' && r.path === '/session';
+const isEnd = (r) => r.method === 'DELETE' && /^\/session\/[^/]+$/.test(r.path);
+// The harness opens the app with a navigation; what a kept session did before it is its reset.
+const isOpen = (r) => r.dir === '-->' && r.method === 'POST' && /^\/session\/[^/]+\/url$/.test(r.path);
+
+/** Every session of an Appium log: its request, creation, commands and end (sessions made one at a time). */
+function sessionsIn(requests) {
+  const sessions = new Map();
+  let lastCreate;
+  for (const r of requests) {
+    if (isCreate(r) && r.dir === '-->') lastCreate = { at: r.at, body: r.body };
+    if (!r.session) continue;
+    let s = sessions.get(r.session);
+    if (!s) {
+      s = { id: r.session, requested: lastCreate?.at, capabilities: lastCreate?.body, commands: [] };
+      sessions.set(r.session, s);
+    }
+    if (isEnd(r)) s[r.dir === '-->' ? 'endRequested' : 'ended'] = r.at;
+    else s.commands.push(r);
+  }
+  return [...sessions.values()];
 }
 
 function scenarios() {
@@ -69,28 +121,35 @@ function scenarios() {
     .sort((a, b) => a.start - b.start);
 }
 
-// One session per scenario: created inside the scenario's time span, with its commands and end.
-function sessionsOf(scenario, requests) {
+/**
+ * Where one scenario's time went, from the Appium requests inside it: a session started (or a
+ * kept one reset), the UI span (the app opened to the last app command's answer), a session
+ * ended; the rest is the harness's own (seeding users, pool checks, hooks, cleanup).
+ */
+function partsOf(scenario, requests) {
   // Appium's log and Allure's results both stamp milliseconds of the same clock.
   const within = requests.filter((r) => r.at >= scenario.start && r.at <= scenario.stop + 5);
-  const created = within.filter((r) => r.method === 'POST' && r.path === '/session');
-  return created.filter((r) => r.dir === '-->').map((request) => {
-    const answer = created.find((r) => r.dir === '<--' && r.at >= request.at);
-    const commands = within.filter((r) => r.at > (answer?.at ?? request.at) && /^\/session\/[^/]+\/.+/.test(r.path));
-    const isEnd = (r) => r.method === 'DELETE' && /^\/session\/[^/]+$/.test(r.path);
-    const endRequest = within.find((r) => r.dir === '-->' && isEnd(r));
-    const end = within.find((r) => r.dir === '<--' && isEnd(r));
-    const lastCommand = commands.filter((r) => r.dir === '<--' && !isEnd(r) && (!endRequest || r.at <= endRequest.at)).at(-1);
-    return {
-      beforeSession: request.at - scenario.start,
-      sessionStart: answer ? answer.at - request.at : undefined,
-      toFirstCommand: commands[0] && answer ? commands[0].at - answer.at : undefined,
-      journey: commands[0] && lastCommand ? lastCommand.at - commands[0].at : undefined,
-      toSessionEnd: endRequest && lastCommand ? endRequest.at - lastCommand.at : undefined,
-      sessionEnd: end?.took,
-      afterSessionEnd: end ? scenario.stop - end.at : undefined,
-    };
-  });
+  const createRequest = within.find((r) => isCreate(r) && r.dir === '-->');
+  const createAnswer = createRequest && within.find((r) => isCreate(r) && r.dir === '<--' && r.at >= createRequest.at);
+  const endRequest = within.find((r) => isEnd(r) && r.dir === '-->');
+  const endAnswer = within.find((r) => isEnd(r) && r.dir === '<--');
+  const commands = within.filter((r) => r.session && !isEnd(r) && (!createAnswer || r.at > createAnswer.at) && (!endRequest || r.at < endRequest.at));
+  const opened = commands.find(isOpen) ?? commands[0];
+  const lastAnswer = commands.filter((r) => r.dir === '<--').at(-1);
+  const parts = {
+    whole: scenario.stop - scenario.start,
+    sessionStart: createAnswer ? createAnswer.at - createRequest.at : 0,
+    reset: opened && commands[0] ? opened.at - commands[0].at : 0,
+    ui: opened && lastAnswer && lastAnswer.at > opened.at ? lastAnswer.at - opened.at : 0,
+    sessionEnd: endAnswer && endRequest ? endAnswer.at - endRequest.at : 0,
+    // The phases of the table above, for scenarios that started a session of their own.
+    beforeSession: createRequest ? createRequest.at - scenario.start : undefined,
+    toFirstCommand: commands[0] && createAnswer ? commands[0].at - createAnswer.at : undefined,
+    toSessionEnd: endRequest && lastAnswer ? endRequest.at - lastAnswer.at : undefined,
+    afterSessionEnd: endAnswer ? scenario.stop - endAnswer.at : undefined,
+  };
+  parts.rest = parts.whole - parts.sessionStart - parts.reset - parts.ui - parts.sessionEnd;
+  return parts;
 }
 
 function measure(options, run) {
@@ -115,21 +174,68 @@ function measure(options, run) {
     const preflight = line.text.match(/^Preflight: all \d+ checks passed in (\d+) ms/);
     if (preflight) phases['preflight (ms)'] = Number(preflight[1]);
   }
-  const requests = appiumRequests();
-  const perScenario = all.map((s) => ({ name: s.name, status: s.status, total: s.stop - s.start, sessions: sessionsOf(s, requests) }));
-  const first = (pick) => perScenario.flatMap((s) => s.sessions.map(pick)).filter((v) => v !== undefined);
-  const add = (name, values) => { if (values.length) phases[name] = median(values); };
-  add('scenario: start to session request (ms)', first((s) => s.beforeSession));
-  add('scenario: session start, Appium (ms)', first((s) => s.sessionStart));
-  add('scenario: session created to first command (ms)', first((s) => s.toFirstCommand));
-  add('scenario: journey, first to last command (ms)', first((s) => s.journey));
-  add('scenario: last command to session end request (ms)', first((s) => s.toSessionEnd));
-  add('scenario: session end, Appium (ms)', first((s) => s.sessionEnd));
-  add('scenario: session end to scenario end (ms)', first((s) => s.afterSessionEnd));
-  add('scenario: whole (ms)', perScenario.map((s) => s.total));
+  const requests = appiumRequests(join(reports, 'local-stack/appium.log'));
+  const perScenario = all.map((s) => ({ name: s.name, status: s.status, start: s.start, stop: s.stop, ...partsOf(s, requests) }));
+  const values = (pick) => perScenario.map(pick).filter((v) => v !== undefined);
+  const add = (name, list) => { if (list.length) phases[name] = median(list); };
+  const started_ = perScenario.filter((s) => s.sessionStart > 0);
+  const kept = perScenario.filter((s) => s.sessionStart === 0 && s.ui > 0);
+  phases['scenarios that started a session'] = started_.length;
+  phases['scenarios on a kept session'] = kept.length;
+  add('scenario: start to session request (ms)', values((s) => s.beforeSession));
+  add('scenario: session start, Appium (ms)', started_.map((s) => s.sessionStart));
+  add('scenario: session created to first command (ms)', values((s) => s.toFirstCommand));
+  add('scenario: kept session reset (ms)', kept.map((s) => s.reset));
+  add('scenario: UI span, app opened to last command (ms)', values((s) => (s.ui > 0 ? s.ui : undefined)));
+  add('scenario: last command to session end request (ms)', values((s) => s.toSessionEnd));
+  add('scenario: session end, Appium (ms)', values((s) => (s.sessionEnd > 0 ? s.sessionEnd : undefined)));
+  add('scenario: session end to scenario end (ms)', values((s) => s.afterSessionEnd));
+  add('scenario: whole (ms)', perScenario.map((s) => s.whole));
   const failed = perScenario.filter((s) => s.status !== 'passed').map((s) => s.name);
   console.error(`run ${run}/${options.runs}: exit ${mvn.status}, ${all.length} scenario(s)${failed.length ? `, not passed: ${failed.join('; ')}` : ''}, load ${readLoad()}`);
-  return { phases, scenarios: perScenario, exit: mvn.status, load: readLoad() };
+  return { phases, overhead: overhead(perScenario, started, ended), scenarios: perScenario, exit: mvn.status, load: readLoad() };
+}
+
+/** The whole command split so the parts add up to it: the scenarios' UI spans and everything else. */
+function overhead(perScenario, started, ended) {
+  if (!perScenario.length) return undefined;
+  const sum = (pick) => perScenario.reduce((total, s) => total + pick(s), 0);
+  let between = 0;
+  let parallel = false;
+  for (let i = 1; i < perScenario.length; i++) {
+    const gap = perScenario[i].start - perScenario[i - 1].stop;
+    if (gap < 0) parallel = true;
+    between += Math.max(gap, 0);
+  }
+  const wall = ended - started;
+  const ui = sum((s) => s.ui);
+  const parts = {
+    'before the first scenario: Maven, JVM, local stack, pool sweep, preflight': perScenario[0].start - started,
+    'session starts (Appium and Chromium)': sum((s) => s.sessionStart),
+    'kept session resets (storage cleared, tab replaced)': sum((s) => s.reset),
+    'session ends': sum((s) => s.sessionEnd),
+    'in scenarios besides the app: seeding users, pool checks, inbox, hooks, cleanup': sum((s) => s.rest),
+    'between scenarios': between,
+    'after the last scenario: run end, stack stop, reports (Allure)': ended - perScenario.at(-1).stop,
+  };
+  return { wall, ui, parallel, parts };
+}
+
+function overheadTable(runs) {
+  const all = runs.map((r) => r.overhead).filter(Boolean);
+  if (!all.length) return '';
+  const wall = median(all.map((o) => o.wall)) / 1000;
+  const ui = median(all.map((o) => o.ui)) / 1000;
+  const rows = [
+    ['suite, whole command', wall],
+    ['sum of the scenarios\' UI spans', ui],
+    ...Object.keys(all[0].parts).map((name) => [`  ${name}`, median(all.map((o) => o.parts[name])) / 1000]),
+  ];
+  const lines = rows.map(([name, seconds]) => [name, seconds.toFixed(1), `${Math.round((100 * seconds) / wall)}%`]);
+  const note = all.some((o) => o.parallel)
+    ? '\nScenarios ran side by side: the parts inside scenarios add up to more than the wall time.'
+    : '';
+  return `\nWall time against the UI: ${(wall / ui).toFixed(2)} × the sum of the UI spans (medians)${note}\n\n${markdown(['', 'seconds', 'of the wall time'], lines)}`;
 }
 
 function readLoad() {
@@ -146,6 +252,12 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+function markdown(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
 function table(runs) {
   const names = [...new Set(runs.flatMap((r) => Object.keys(r.phases)))];
   const rows = names.map((name) => {
@@ -153,17 +265,179 @@ function table(runs) {
     const fmt = (v) => (name.endsWith('(s)') ? v.toFixed(1) : String(Math.round(v)));
     return [name, fmt(median(values)), `${fmt(Math.min(...values))}–${fmt(Math.max(...values))}`, String(values.length)];
   });
-  const header = ['phase', 'median', 'range', 'runs'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+  return markdown(['phase', 'median', 'range', 'runs'], rows);
+}
+
+// ---- --peers -------------------------------------------------------------------------------
+
+/** npm ci of src/bench from its committed lock file, only when the lock file changed. */
+function installPeers() {
+  const stamp = join(bench, 'node_modules/.authflow-lock.sha256');
+  const want = createHash('sha256').update(readFileSync(join(bench, 'package-lock.json'))).digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === want) return;
+  console.error('bench: npm ci in src/bench (WebdriverIO, from the committed lock file)');
+  const npm = spawnSync('npm', ['ci', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: bench, stdio: 'inherit' });
+  if (npm.status !== 0) throw new Error('bench: npm ci in src/bench failed (see above)');
+  writeFileSync(stamp, `${want}\n`);
+}
+
+function stackVariables() {
+  const file = join(rehearsal, 'rehearsal.env');
+  if (!existsSync(file)) return undefined;
+  return Object.fromEntries(readFileSync(file, 'utf8').split('\n').flatMap((line) => {
+    const m = line.match(/^([A-Z_]+)='(.*)'$/);
+    return m ? [[m[1], m[2]]] : [];
+  }));
+}
+
+async function answers(url) {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(5000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** The kept-running stack: the one that runs (rehearsal.env, Appium answering), else one started here. */
+async function keptStack() {
+  const running = stackVariables();
+  if (running && (await answers(`${running.AUTHFLOW_TARGET_APPIUM.replace(/\/$/, '')}/status`))) {
+    console.error('bench: using the kept-running stack (mvn -Plocal-stack) that answers at', running.AUTHFLOW_TARGET_APPIUM);
+    return { variables: running, stop: () => {} };
+  }
+  console.error('bench: starting the kept-running stack (mvn -Plocal-stack)');
+  const started = Date.now();
+  mkdirSync(join(project, 'target/bench'), { recursive: true });
+  // A process group of its own, so that stopping it reaches Maven and the stack's JVM alike.
+  const mvn = spawn('mvn', ['-B', '-q', '-Plocal-stack'], { cwd: project, detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
+  const stop = () => {
+    try {
+      process.kill(-mvn.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  };
+  process.on('exit', stop);
+  // Its own process group does not hear the terminal's Ctrl-C: pass it on.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { stop(); process.exit(130); });
+  let exited = false;
+  mvn.on('exit', () => { exited = true; });
+  const timeoutMs = 300_000;
+  for (;;) {
+    const variables = stackVariables();
+    if (variables && (await answers(`${variables.AUTHFLOW_TARGET_APPIUM.replace(/\/$/, '')}/status`))) {
+      return { variables, stop };
+    }
+    if (exited) throw new Error('bench: mvn -Plocal-stack ended before the stack was ready (see above)');
+    if (Date.now() - started > timeoutMs) {
+      stop();
+      throw new Error(`bench: the kept-running stack was not ready within ${timeoutMs / 1000} s (target/rehearsal/logs/)`);
+    }
+    await new Promise((ok) => setTimeout(ok, 250)); // looks again for the stack's ready file
+  }
+}
+
+/** The harness's own session request, from Appium's log, for the peers (less its ChromeDriver port). */
+function writeHarnessCapabilities(session) {
+  const capabilities = JSON.parse(session.capabilities).capabilities;
+  const merged = { ...(capabilities.alwaysMatch ?? {}), ...(capabilities.firstMatch?.[0] ?? {}) };
+  delete merged['appium:chromedriverPort'];
+  const file = join(project, 'target/bench/capabilities.json');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(merged, null, 2));
+}
+
+function runPeer(peer, journey, env, appiumLog) {
+  const started = Date.now();
+  const command = peer === 'harness'
+    ? ['mvn', ['-B', 'verify', '-Pwarm', `-Dcucumber.filter.name=${JOURNEYS[journey]}`]]
+    : ['node', [join(bench, `${peer}.mjs`), journey]];
+  const result = spawnSync(command[0], command[1], { cwd: project, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ended = Date.now();
+  if (result.error) throw new Error(`bench: cannot run ${command[0]}: ${result.error.message}`);
+  const sessions = sessionsIn(appiumRequests(appiumLog)).filter((s) => s.requested >= started && s.requested <= ended);
+  let session;
+  if (peer === 'harness') {
+    session = sessions[0];
+    if (session && !existsSync(join(project, 'target/bench/capabilities.json'))) writeHarnessCapabilities(session);
+  } else {
+    const said = result.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    session = sessions.find((s) => said.some((r) => r.ok && r.sessionId === s.id));
+    for (const r of said.filter((x) => !x.ok)) console.error(`bench: ${peer} ${journey} failed: ${r.error}`);
+  }
+  const ok = result.status === 0 && session?.ended !== undefined;
+  if (!ok) console.error(`bench: ${PEER_NAMES[peer]} ${journey}: exit ${result.status}\n${(result.stdout + result.stderr).split('\n').slice(-25).join('\n')}`);
+  return { peer, journey, ok, whole: ended - started, span: ok ? session.ended - session.requested : undefined, session: session?.id };
+}
+
+async function peers(options) {
+  installPeers();
+  const stack = await keptStack();
+  const env = { ...process.env, ...stack.variables };
+  const appiumLog = join(rehearsal, 'logs/appium.log');
+  // Taken from this run's first harness session: the peers ask for exactly what the harness asks.
+  const capabilities = join(project, 'target/bench/capabilities.json');
+  rmSync(capabilities, { force: true });
+  const results = [];
+  try {
+    for (let round = 1; round <= options.runs; round++) {
+      // In turns, and each peer first in some round: round 1 starts with the harness (its
+      // session request gives the peers their capabilities).
+      const order = PEERS.map((_, i) => PEERS[(i + round - 1) % PEERS.length]);
+      for (const journey of Object.keys(JOURNEYS)) {
+        for (const peer of order) {
+          const result = { round, ...runPeer(peer, journey, env, appiumLog) };
+          results.push(result);
+          console.error(`round ${round}/${options.runs} ${journey} ${PEER_NAMES[peer]}: ${result.ok ? `span ${result.span} ms, whole ${(result.whole / 1000).toFixed(1)} s` : 'FAILED'}, load ${readLoad()}`);
+        }
+      }
+    }
+  } finally {
+    stack.stop();
+  }
+  mkdirSync(dirname(options.out), { recursive: true });
+  writeFileSync(options.out, JSON.stringify({ rounds: options.runs, results }, null, 2));
+  console.log(`Journeys in turns, ${options.runs} round(s), one Appium session each, against one kept-running local stack; raw numbers in ${relative(project, options.out)}`);
+  console.log('span: POST /session to the DELETE answer in Appium\'s log (ms); whole: the command, from start to exit (s)\n');
+  const rows = [];
+  for (const journey of Object.keys(JOURNEYS)) {
+    const of = (peer, round) => results.find((r) => r.journey === journey && r.peer === peer && r.round === round);
+    const ratio = (a, b) => (a?.span && b?.span ? a.span / b.span : undefined);
+    const ratios = { bare: [], wdio: [] };
+    for (let round = 1; round <= options.runs; round++) {
+      const [h, w, b] = PEERS.map((p) => of(p, round));
+      ratios.bare.push(ratio(h, b));
+      ratios.wdio.push(ratio(h, w));
+      rows.push([journey, String(round), ...[h, w, b].map((r) => (r?.span ? String(r.span) : 'failed')), fmtRatio(ratio(h, b)), fmtRatio(ratio(h, w))]);
+    }
+    const spans = (peer) => results.filter((r) => r.journey === journey && r.peer === peer && r.span).map((r) => r.span);
+    const med = (list) => (list.length ? median(list) : undefined);
+    rows.push([journey, 'median', ...PEERS.map((p) => String(med(spans(p)) ?? 'n/a')), fmtRatio(med(ratios.bare.filter(Boolean))), fmtRatio(med(ratios.wdio.filter(Boolean)))]);
+  }
+  console.log(markdown(['journey', 'round', 'harness', 'WebdriverIO', 'bare', 'harness/bare', 'harness/WebdriverIO'], rows));
+  const wholeRows = Object.keys(JOURNEYS).map((journey) => [journey, ...PEERS.map((peer) => {
+    const list = results.filter((r) => r.journey === journey && r.peer === peer && r.ok).map((r) => r.whole);
+    return list.length ? (median(list) / 1000).toFixed(1) : 'n/a';
+  })]);
+  console.log('\nWhole command, medians (s): the harness as `mvn verify -Pwarm -Dcucumber.filter.name=…` against the kept-running stack, the peers as `node src/bench/<peer>.mjs <journey>`\n');
+  console.log(markdown(['journey', 'harness', 'WebdriverIO', 'bare'], wholeRows));
+  process.exitCode = results.every((r) => r.ok) ? 0 : 1;
+}
+
+function fmtRatio(value) {
+  return value === undefined ? 'n/a' : value.toFixed(2);
 }
 
 const options = parseArgs(process.argv.slice(2));
-const runs = [];
-for (let i = 1; i <= options.runs; i++) runs.push(measure(options, i));
-mkdirSync(dirname(options.out), { recursive: true });
-writeFileSync(options.out, JSON.stringify({ maven: options.maven, runs }, null, 2));
-console.log(`mvn verify ${options.maven.join(' ')}: medians of ${runs.length} run(s); raw numbers in ${relative(project, options.out)}\n`);
-console.log(table(runs));
-process.exitCode = runs.some((r) => r.exit !== 0) ? 1 : 0;
+if (options.peers) {
+  await peers(options);
+} else {
+  const runs = [];
+  for (let i = 1; i <= options.runs; i++) runs.push(measure(options, i));
+  mkdirSync(dirname(options.out), { recursive: true });
+  writeFileSync(options.out, JSON.stringify({ maven: options.maven, runs }, null, 2));
+  console.log(`mvn verify ${options.maven.join(' ')}: medians of ${runs.length} run(s); raw numbers in ${relative(project, options.out)}\n`);
+  console.log(table(runs));
+  console.log(overheadTable(runs));
+  process.exitCode = runs.some((r) => r.exit !== 0) ? 1 : 0;
+}

@@ -15,14 +15,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.remote.DriverCommand;
 import org.picocontainer.Disposable;
 
 /**
  * The app of one scenario. The Appium session starts on first use, so scenarios that only touch the
- * user pool never start one; it ends in {@link #dispose()}, which PicoContainer calls after every
- * {@code @After} hook, so hooks can still take a screenshot. With target.sessionPerWorker the
- * session is kept instead ({@link RunDevices}) and the app is reset when the next scenario takes it
- * over.
+ * user pool never start one; it ends in {@link #end(boolean)} (the last {@code @After} hook, after
+ * the failure evidence) or at the latest in {@link #dispose()}. With target.sessionPerWorker (the
+ * local stack's default) the scenario's main session is kept instead ({@link RunDevices}) and the
+ * app is reset when the next scenario takes it over; after a failed scenario it is quit, and the
+ * next one starts a new session. A second session in the same scenario is always quit at its end.
  */
 public final class AppSession implements Disposable {
   private final HarnessConfig config;
@@ -40,7 +42,10 @@ public final class AppSession implements Disposable {
     if (driver == null) {
       // The device first: a kept session is picked by the device it runs on.
       lease.udid(config.target().udids());
-      driver = config.target().sessionPerWorker() ? lease.kept(this::start, this::reset) : start();
+      driver =
+          config.target().sessionPerWorker() && lease.mayKeep()
+              ? lease.kept(this::start, this::reset)
+              : start();
     }
     return driver;
   }
@@ -230,11 +235,18 @@ public final class AppSession implements Disposable {
         + (platform() == Platform.BROWSER ? " (" + config.app().url() + ")" : "");
   }
 
-  @Override
-  public void dispose() {
-    if (config.target().sessionPerWorker()) {
+  /**
+   * Ends the scenario's use of the app: a kept session goes back for the next scenario, unless
+   * {@code failed} (what the app was left in is not worth resetting); any other session is quit.
+   */
+  public void end(boolean failed) {
+    if (lease.keeps(driver)) {
       driver = null;
-      lease.release();
+      if (failed) {
+        lease.discard();
+      } else {
+        lease.release();
+      }
     } else if (driver != null) {
       try {
         driver.quit();
@@ -250,7 +262,34 @@ public final class AppSession implements Disposable {
     }
   }
 
+  @Override
+  public void dispose() {
+    end(false);
+  }
+
   private static final String CHROMEDRIVER_PORT = "appium:chromedriverPort";
+
+  /**
+   * Clears what the app's origin stored (local and session storage, every IndexedDB database) and
+   * answers when done; answers 'elsewhere' without clearing on a page that is not the app's. The
+   * page runs on until its tab closes: it is kept from storing anew.
+   */
+  static final String CLEAR_SITE_DATA =
+      """
+      const [app, done] = arguments;
+      if (!location.href.startsWith(app)) return done('elsewhere');
+      Storage.prototype.setItem = () => {};
+      localStorage.clear();
+      sessionStorage.clear();
+      const deleted = (name) => new Promise((ok) => {
+        const request = indexedDB.deleteDatabase(name);
+        // Blocked: the page holds it open; deleted when the tab closes, before anything reopens it.
+        request.onsuccess = request.onerror = request.onblocked = ok;
+      });
+      indexedDB.databases()
+        .then((all) => Promise.all(all.map((db) => deleted(db.name))))
+        .then(() => done(null), (e) => done(String(e)));
+      """;
 
   private AppiumDriver start() {
     var target = config.target();
@@ -329,13 +368,26 @@ public final class AppSession implements Disposable {
   private void reset(AppiumDriver kept) {
     switch (platform()) {
       case BROWSER -> {
-        if (kept.getCurrentUrl().startsWith("http")) {
-          kept.executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+        String app = config.app().url();
+        if ("elsewhere".equals(kept.executeAsyncScript(CLEAR_SITE_DATA, app))) {
+          // The last scenario left the app closed (close(): about:blank) or elsewhere: its
+          // origin's storage is only reachable from a page of that origin.
+          kept.get(app);
+          kept.executeAsyncScript(CLEAR_SITE_DATA, app);
         }
         kept.manage().deleteAllCookies();
+        // A new tab and the old one closed: the page, its scripts, its history and the
+        // back-forward cache go, so Back cannot bring the last user's page back. The scenario's
+        // first step opens the app, as in a new session. (W3C New Window does not switch to it.)
+        Object fresh =
+            ((Map<?, ?>)
+                    kept.execute(DriverCommand.SWITCH_TO_NEW_WINDOW, Map.of("type", "tab"))
+                        .getValue())
+                .get("handle");
+        kept.close();
+        kept.switchTo().window(String.valueOf(fresh));
         // Reading the browser's log empties it: the last scenario's failed requests are not ours.
         new UnansweredRequests().read(kept);
-        kept.get(config.app().url());
       }
       case ANDROID -> {
         var app = appArgument(kept);

@@ -36,6 +36,9 @@ public final class RunDevices {
   private final Map<String, Deque<WebDriver>> idle = new HashMap<>();
   private final Set<WebDriver> kept = ConcurrentHashMap.newKeySet();
   private final Map<String, String> uploads = new ConcurrentHashMap<>();
+  // The lease whose kept session the scenario on this thread is using: its main app session. A
+  // second session of the same scenario (another device of the same user) is never kept.
+  private final ThreadLocal<Lease> keeping = new ThreadLocal<>();
   private boolean closeAtExit;
 
   RunDevices() {}
@@ -97,6 +100,20 @@ public final class RunDevices {
     }
 
     /**
+     * Whether this lease may take a kept session: not when the scenario on this thread already uses
+     * one through another lease (its second app session is its own, quit at the scenario's end).
+     */
+    boolean mayKeep() {
+      Lease holder = keeping.get();
+      return holder == null || holder == this;
+    }
+
+    /** Whether {@code driver} is this lease's kept session, to hand back rather than quit. */
+    boolean keeps(WebDriver driver) {
+      return driver != null && driver == session && kept.contains(driver);
+    }
+
+    /**
      * An idle kept session of this lease's device, after {@code reset}; else a new one from {@code
      * start}. A session the server ended meanwhile (its idle timeout) is replaced instead of
      * failing the scenario.
@@ -106,6 +123,7 @@ public final class RunDevices {
       if (session != null) {
         return (D) session;
       }
+      keeping.set(this);
       D driver;
       while ((driver = (D) takeIdle()) != null) {
         try {
@@ -134,8 +152,23 @@ public final class RunDevices {
           leasedUdids.remove(udid);
         }
       }
+      if (keeping.get() == this) {
+        keeping.remove();
+      }
       session = null;
       udid = null;
+    }
+
+    /**
+     * Ends the kept session instead of handing it back (after a failed scenario, whose app state is
+     * not worth resetting), then releases the device: the next scenario starts a new session.
+     */
+    void discard() {
+      if (session != null && kept.remove(session)) {
+        quietlyQuit(session);
+      }
+      session = null;
+      release();
     }
 
     private WebDriver takeIdle() {

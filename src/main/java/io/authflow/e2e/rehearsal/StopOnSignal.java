@@ -1,12 +1,8 @@
 package io.authflow.e2e.rehearsal;
 
 import io.authflow.e2e.local.RunReaper;
-import java.io.BufferedReader;
+import io.authflow.e2e.report.SigintRelay;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -25,12 +21,6 @@ import sun.misc.Signal;
 final class StopOnSignal {
   private static final Logger LOG = LoggerFactory.getLogger(StopOnSignal.class);
   private static final int SIGINT = 2;
-  // A Node process in this JVM's process group that reports the SIGINTs it gets on its output:
-  // Node takes SIGINT even where it was ignored at start, which a JVM cannot.
-  private static final String RELAY =
-      "process.on('SIGINT', () => process.stdout.write('INT\\n'));"
-          + "const parent = process.ppid;"
-          + "setInterval(() => { if (process.ppid !== parent) process.exit(0); }, 500);";
 
   private final Runnable stop;
   private final Duration within;
@@ -47,7 +37,7 @@ final class StopOnSignal {
     for (String name : new String[] {"INT", "TERM", "HUP"}) {
       Signal.handle(new Signal(name), s -> handler.received(s.getName(), s.getNumber()));
     }
-    if (sigintIgnored()) {
+    if (SigintRelay.sigintIgnored()) {
       // A shell without job control (a script's `mvn … &`) starts commands with SIGINT ignored,
       // and the JVM keeps it so: the handler above never runs. The relay hears it instead.
       handler.relaySigint();
@@ -102,45 +92,12 @@ final class StopOnSignal {
 
   private void relaySigint() {
     try {
-      var builder = new ProcessBuilder("node", "-e", RELAY).redirectErrorStream(true);
-      builder.environment().putAll(RunReaper.current().environment());
-      Process relay = builder.start();
-      Thread reader =
-          new Thread(
-              () -> {
-                try (var lines =
-                    new BufferedReader(
-                        new InputStreamReader(relay.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = lines.readLine()) != null) {
-                    if (line.equals("INT")) {
-                      received("INT", SIGINT);
-                    }
-                  }
-                } catch (IOException e) {
-                  // The relay ended with the JVM.
-                }
-              },
-              "sigint-relay");
-      reader.setDaemon(true);
-      reader.start();
+      SigintRelay.start(RunReaper.current().environment(), () -> received("INT", SIGINT));
     } catch (IOException e) {
       LOG.warn(
           "SIGINT is ignored in this process (started in the background by a script) and no"
               + " relay could start ({}): stop it with SIGTERM, e.g. kill -TERM -- -<Maven's pid>.",
           e.getMessage());
-    }
-  }
-
-  /** Whether this process started with SIGINT ignored (Linux: /proc/self/status SigIgn). */
-  static boolean sigintIgnored() {
-    try {
-      return Files.readAllLines(Path.of("/proc/self/status")).stream()
-          .filter(l -> l.startsWith("SigIgn:"))
-          .map(l -> Long.parseUnsignedLong(l.substring("SigIgn:".length()).strip(), 16))
-          .anyMatch(mask -> (mask & (1L << (SIGINT - 1))) != 0);
-    } catch (IOException | RuntimeException e) {
-      return false;
     }
   }
 }

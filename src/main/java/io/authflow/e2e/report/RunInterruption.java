@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opentest4j.TestAbortedException;
 import org.slf4j.Logger;
@@ -56,6 +57,18 @@ public final class RunInterruption {
       } catch (IllegalArgumentException reserved) {
         // The JVM keeps the signal for itself (e.g. run with -Xrs): the default stop remains.
         LOG.debug("SIG{} stays with the JVM: {}", name, reserved.getMessage());
+      }
+    }
+    if (SigintRelay.sigintIgnored()) {
+      // Started in the background by a script: the handler above never hears SIGINT, while the
+      // stack's Node parts stop on it, and every later scenario would fail on them.
+      try {
+        SigintRelay.start(Map.of(), () -> interrupt(Instant.now(), "SIGINT"));
+      } catch (IOException e) {
+        LOG.warn(
+            "SIGINT is ignored in this JVM (started in the background by a script) and no relay"
+                + " could start ({}): an interrupted run will read as failed.",
+            e.getMessage());
       }
     }
   }

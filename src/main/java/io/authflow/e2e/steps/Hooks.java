@@ -146,12 +146,13 @@ public final class Hooks {
   }
 
   /**
-   * Ends the app session right after the evidence is taken (order 0: the last @After), rather than
-   * at disposal, which comes after the reports are written and the scenario's users deleted.
+   * Ends the app session right after the evidence is taken (order 2: before CleanupHooks deletes
+   * the scenario's users), rather than at disposal, which comes after the reports are written. A
+   * failed scenario's kept session is not handed on.
    */
-  @After(order = 0)
-  public void endSession() {
-    app.dispose();
+  @After(order = 2)
+  public void endSession(Scenario scenario) {
+    app.end(scenario.isFailed());
   }
 
   private void attachPoolSnapshot(TestUser who) {

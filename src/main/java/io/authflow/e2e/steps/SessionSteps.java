@@ -53,8 +53,8 @@ public final class SessionSteps {
     expiry.requireApplies();
   }
 
-  /** Before the cleanup (order 1) and the first device's end (order 0). */
-  @After(order = 2)
+  /** Before the first device's end (order 2) and the cleanup (order 1). */
+  @After(order = 3)
   public void endOtherDevice(Scenario scenario) {
     if (scenario.isFailed() && !RunInterruption.interrupted()) {
       other.screenshot().ifPresent(png -> evidence.png("Other device: screenshot at failure", png));

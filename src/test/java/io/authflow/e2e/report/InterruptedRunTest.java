@@ -44,6 +44,15 @@ class InterruptedRunTest {
     Path consoleFile = run.resolve("console.txt");
     Process features =
         new ProcessBuilder(
+                // SIGINT ignored or as a terminal leaves it, whatever this JVM was started with
+                // (a shell cannot take back an ignore it inherited; Perl can). exec: the signal
+                // goes to the JVM itself, as with Maven's failsafe.
+                "perl",
+                "-e",
+                "$SIG{INT} = '"
+                    + (startedInTheBackground() ? "IGNORE" : "DEFAULT")
+                    + "';"
+                    + " exec @ARGV or die \"exec: $!\"",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -82,6 +91,14 @@ class InterruptedRunTest {
         results.add(Files.readString(file));
       }
     }
+  }
+
+  /**
+   * Whether the features' JVM starts with SIGINT ignored, as a script's {@code mvn … &} or a
+   * background CI step starts it ({@link InterruptedBackgroundRunTest}); here as a terminal does.
+   */
+  boolean startedInTheBackground() {
+    return false;
   }
 
   @AfterAll
