@@ -82,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
                   appClient,
                   config.localStack().emailDailyLimit(),
                   config.localStack().tokenValidity(),
+                  config.localStack().pool(),
                   timeout,
                   logDir));
       app = startPart(new AppServer(appBuild(config, profile), logDir));
