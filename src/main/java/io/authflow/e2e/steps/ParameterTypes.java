@@ -1,5 +1,6 @@
 package io.authflow.e2e.steps;
 
+import io.authflow.e2e.userpool.SecondFactor;
 import io.authflow.e2e.users.PasswordFlaw;
 import io.cucumber.java.ParameterType;
 import java.util.Locale;
@@ -10,6 +11,12 @@ public final class ParameterTypes {
   @ParameterType("email|mobile")
   public Channel channel(String name) {
     return Channel.valueOf(name.toUpperCase(Locale.ROOT));
+  }
+
+  /** Where the pool sends a returning user's sign-in codes. */
+  @ParameterType("SMS|email")
+  public SecondFactor codeChannel(String name) {
+    return name.equals("SMS") ? SecondFactor.SMS : SecondFactor.EMAIL;
   }
 
   @ParameterType(
