@@ -5,7 +5,8 @@ const path = require('node:path');
 const USAGE =
   'usage: node launcher.js --port N|0 --data-dir /abs/dir --smtp-host HOST --smtp-port N ' +
   '--ready-file /abs/ready.json [--signup-code-ttl SECONDS] [--reset-code-ttl SECONDS] [--amplify-outputs /abs/amplify_outputs.json] [--app-client app|revealsUserExistence] [--email-daily-limit N] ' +
-  '[--access-token-validity SECONDS] [--id-token-validity SECONDS] [--refresh-token-validity SECONDS]';
+  '[--access-token-validity SECONDS] [--id-token-validity SECONDS] [--refresh-token-validity SECONDS] ' +
+  '[--mfa NONE|OPTIONAL|REQUIRED] [--mfa-methods TOTP,SMS,EMAIL|none] [--email-otp-login true|false]';
 
 const port = (name, value) => {
   const n = Number(value);
@@ -65,6 +66,24 @@ const appClient = (name, value) => {
   return value;
 };
 
+const MFA_CONFIGURATIONS = ['NONE', 'OPTIONAL', 'REQUIRED'];
+const mfaConfiguration = (name, value) => {
+  if (!MFA_CONFIGURATIONS.includes(value)) throw new Error(`--${name} must be one of ${MFA_CONFIGURATIONS.join(', ')}, got '${value}'`);
+  return value;
+};
+const MFA_METHODS = ['TOTP', 'SMS', 'EMAIL'];
+const mfaMethods = (name, value) => {
+  if (value === 'none') return [];
+  const methods = value.split(',');
+  const wrong = methods.find((method) => !MFA_METHODS.includes(method));
+  if (wrong !== undefined) throw new Error(`--${name} must be a comma-separated list of ${MFA_METHODS.join(', ')} or 'none', got '${value}'`);
+  return [...new Set(methods)];
+};
+const flag = (name, value) => {
+  if (value !== 'true' && value !== 'false') throw new Error(`--${name} must be true or false, got '${value}'`);
+  return value === 'true';
+};
+
 const OPTIONS = {
   port: { key: 'port', parse: listenPort },
   'data-dir': { key: 'dataDir', parse: absolutePath },
@@ -88,6 +107,11 @@ const OPTIONS = {
   'access-token-validity': { key: 'accessTokenValidity', parse: lifetime, default: 3600 },
   'id-token-validity': { key: 'idTokenValidity', parse: lifetime, default: 3600 },
   'refresh-token-validity': { key: 'refreshTokenValidity', parse: lifetime, default: 30 * 86400 },
+  // The pool's sign-in factors, each in place of the outputs' (auth.mfa_configuration,
+  // auth.mfa_methods, auth.passwordless.email_otp_enabled), so one app build meets several pools.
+  mfa: { key: 'mfa', parse: mfaConfiguration, default: null },
+  'mfa-methods': { key: 'mfaMethods', parse: mfaMethods, default: null },
+  'email-otp-login': { key: 'emailOtpLogin', parse: flag, default: null },
 };
 
 /** Parses `--name value` pairs; throws an Error whose message is one line fit for the user. */

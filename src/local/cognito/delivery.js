@@ -23,8 +23,12 @@ const template = (source, pool, medium) => {
       ? { subject: 'SMS', body: invitation.SMSMessage ?? INVITATION_DEFAULT }
       : { subject: invitation.EmailSubject ?? 'Your temporary password', body: invitation.EmailMessage ?? INVITATION_DEFAULT };
   }
+  // MFA and passwordless sign-in codes: by SMS the pool's SmsAuthenticationMessage; by email its
+  // EmailMfaConfiguration (the stand-in's default wording, Cognito's own was not seen here).
   if (source === 'Authentication') {
-    return { subject: 'SMS', body: pool.SmsAuthenticationMessage ?? 'Your authentication code is {####}. ' };
+    return medium === 'SMS'
+      ? { subject: 'SMS', body: pool.SmsAuthenticationMessage ?? 'Your authentication code is {####}. ' }
+      : { subject: pool.EmailMfaConfiguration?.Subject ?? 'Your sign-in code', body: pool.EmailMfaConfiguration?.Message ?? 'Your sign-in code is {####}. ' };
   }
   return medium === 'SMS'
     ? { subject: 'SMS', body: verification.SmsMessage ?? pool.SmsVerificationMessage ?? VERIFICATION_DEFAULT }

@@ -16,6 +16,7 @@ const {
   inCognitoWords,
 } = require('./errors');
 const { srpSignIn } = require('./srpSignIn');
+const { signInFactors } = require('./mfa');
 const { enforcePasswordPolicy, enforceSignUpPasswordLength, SIGN_UP_PREFIX } = require('./passwordPolicy');
 
 // Cognito shows where a code went only in part: e***@e*** and +*******1234.
@@ -106,8 +107,64 @@ const clientAndPool = async (cognito, ctx, clientId) => {
   return { pool, client, poolId: pool.options.Id, hidesUsers: client.PreventUserExistenceErrors === 'ENABLED' };
 };
 
+/**
+ * What a proven password leads to: cognito-local's own sign-in where MFA is off or the user is not
+ * CONFIRMED (tokens, NEW_PASSWORD_REQUIRED, UserNotConfirmedException), else the MFA Cognito asks.
+ */
+const passwordProven = (services, factors) => async (ctx, pool, client, user, clientMetadata, admin = false) => {
+  if (factors.shapeOf(pool).mfa === 'NONE' || user.UserStatus !== 'CONFIRMED') {
+    return Targets[admin ? 'AdminInitiateAuth' : 'InitiateAuth'](services)(ctx, {
+      ClientId: client.ClientId,
+      UserPoolId: pool.options.Id,
+      AuthFlow: admin ? 'ADMIN_USER_PASSWORD_AUTH' : 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: user.Username, PASSWORD: user.Password },
+      ClientMetadata: clientMetadata,
+    });
+  }
+  return factors.afterPassword(ctx, pool, client, user, admin);
+};
+
+/**
+ * Choice-based sign-in (USER_AUTH): the first factor the user names (PREFERRED_CHALLENGE, or ANSWER
+ * to SELECT_CHALLENGE) — PASSWORD, PASSWORD_SRP, or EMAIL_OTP where the pool allows it; with none
+ * named, SELECT_CHALLENGE lists what the user can do.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html
+ */
+const firstFactor = (services, factors, srp) => async (ctx, { pool, client, hidesUsers }, user, factor, params, clientMetadata) => {
+  const emailOtp = factors.shapeOf(pool).emailOtp;
+  const state = { poolId: pool.options.Id, clientId: client.ClientId, username: user?.Username, admin: false };
+  if (factor === 'PASSWORD_SRP') {
+    return srp.start(ctx, { ClientId: client.ClientId, AuthParameters: { USERNAME: params.USERNAME, SRP_A: params.SRP_A } }, pool, hidesUsers);
+  }
+  if (!user) {
+    if (!hidesUsers) throw userDoesNotExist();
+    if (factor === 'PASSWORD') throw incorrectCredentials();
+  }
+  if (user?.Enabled === false) throw userDisabled();
+  if (factor === 'PASSWORD') {
+    if (!params.PASSWORD) throw invalidParameter('Missing required parameter PASSWORD');
+    if (user.Password !== params.PASSWORD) throw incorrectCredentials();
+    return passwordProven(services, factors)(ctx, pool, client, user, clientMetadata);
+  }
+  if (factor === 'EMAIL_OTP') {
+    if (!emailOtp) throw invalidParameter('EMAIL_OTP is not an allowed first auth factor for this user pool.');
+    if (!user) return factors.pretendedCode(state, params.USERNAME);
+    if (user.UserStatus === 'UNCONFIRMED') throw cognitoError('UserNotConfirmedException', 'User is not confirmed.');
+    if (!attributeValue('email', user.Attributes)) throw invalidParameter('User does not have an email.');
+    return factors.sendCode(ctx, pool, client.ClientId, user, 'EMAIL_OTP', state);
+  }
+  if (factor !== undefined) throw invalidParameter(`Invalid value for PREFERRED_CHALLENGE: ${factor}`);
+  const choices = ['PASSWORD', 'PASSWORD_SRP', ...(emailOtp && (!user || attributeValue('email', user.Attributes)) ? ['EMAIL_OTP'] : [])];
+  return {
+    ChallengeName: 'SELECT_CHALLENGE',
+    Session: factors.newSession({ ...state, challenge: 'SELECT_CHALLENGE', choices, named: params.USERNAME }),
+    ChallengeParameters: {},
+    AvailableChallenges: choices,
+  };
+};
+
 /** Targets (cognito-local's shape: services => (ctx, request) => response) that answer as Cognito does. */
-const faithfulTargets = (ledger, srpSignIn) => ({
+const faithfulTargets = (ledger, srpSignIn, factors) => ({
   SignUp: (services) => async (ctx, req) => {
     const { pool } = await clientAndPool(services.cognito, ctx, req.ClientId);
     enforceSignUpPasswordLength(req.Password);
@@ -201,11 +258,19 @@ const faithfulTargets = (ledger, srpSignIn) => ({
     }
     if (REFRESH_FLOWS.includes(req.AuthFlow)) return refreshedTokens(services, ctx, req.ClientId, req.AuthParameters?.REFRESH_TOKEN);
     if (req.AuthFlow === 'USER_SRP_AUTH') return srpSignIn.start(ctx, req, pool, hidesUsers);
+    if (req.AuthFlow === 'USER_AUTH') {
+      if (!allowsFlow(client, 'USER_AUTH')) throw invalidParameter('USER_AUTH flow not enabled for this client');
+      const params = req.AuthParameters ?? {};
+      if (!params.USERNAME) throw invalidParameter('Missing required parameter USERNAME');
+      const user = await pool.getUserByUsername(ctx, params.USERNAME);
+      return firstFactor(services, factors, srpSignIn)(ctx, { pool, client, hidesUsers }, user, params.PREFERRED_CHALLENGE, params, req.ClientMetadata);
+    }
     if (req.AuthFlow === 'USER_PASSWORD_AUTH' && req.AuthParameters) {
       const user = await pool.getUserByUsername(ctx, req.AuthParameters.USERNAME);
       if (!user) throw hidesUsers ? incorrectCredentials() : userDoesNotExist();
       if (user.Enabled === false) throw userDisabled();
       if (user.Password !== req.AuthParameters.PASSWORD) throw incorrectCredentials();
+      return passwordProven(services, factors)(ctx, pool, client, user, req.ClientMetadata);
     }
     return Targets.InitiateAuth(services)(ctx, req);
   },
@@ -217,8 +282,16 @@ const faithfulTargets = (ledger, srpSignIn) => ({
   AdminInitiateAuth: (services) => async (ctx, req) => {
     if (REFRESH_FLOWS.includes(req.AuthFlow)) return refreshedTokens(services, ctx, req.ClientId, req.AuthParameters?.REFRESH_TOKEN);
     if (ADMIN_PASSWORD_FLOWS.includes(req.AuthFlow)) {
-      const { client } = await clientAndPool(services.cognito, ctx, req.ClientId);
+      const { pool, client } = await clientAndPool(services.cognito, ctx, req.ClientId);
       if (!ADMIN_PASSWORD_FLOWS.some((flow) => allowsFlow(client, flow))) throw invalidParameter('Auth flow not enabled for this client');
+      // With MFA on, the password is checked here and MFA follows as for any sign-in.
+      if (factors.shapeOf(pool).mfa !== 'NONE' && req.AuthParameters) {
+        const user = await pool.getUserByUsername(ctx, req.AuthParameters.USERNAME);
+        if (!user) throw userDoesNotExist();
+        if (user.Enabled === false) throw userDisabled();
+        if (user.Password !== req.AuthParameters.PASSWORD) throw incorrectCredentials();
+        return passwordProven(services, factors)(ctx, pool, client, user, req.ClientMetadata, true);
+      }
     }
     return Targets.AdminInitiateAuth(services)(ctx, req);
   },
@@ -282,17 +355,36 @@ const faithfulTargets = (ledger, srpSignIn) => ({
       const { pool } = await clientAndPool(services.cognito, ctx, req.ClientId);
       enforcePasswordPolicy(req.ChallengeResponses?.NEW_PASSWORD, pool.options);
     }
+    if (req.ChallengeName === 'SELECT_CHALLENGE') {
+      const answers = req.ChallengeResponses ?? {};
+      const state = factors.takeSession(req.Session, req.ClientId, ['SELECT_CHALLENGE']);
+      const found = await clientAndPool(services.cognito, ctx, req.ClientId);
+      if (!state.choices.includes(answers.ANSWER)) throw invalidParameter(`Invalid ANSWER: ${answers.ANSWER} is not one of ${state.choices.join(', ')}`);
+      const user = await found.pool.getUserByUsername(ctx, state.named);
+      return firstFactor(services, factors, srpSignIn)(ctx, found, user, answers.ANSWER, { ...answers, USERNAME: state.named }, req.ClientMetadata);
+    }
+    if (factors.MFA_CHALLENGES.includes(req.ChallengeName)) return factors.respond(ctx, req, false);
     if (req.ChallengeName !== 'PASSWORD_VERIFIER') return Targets.RespondToAuthChallenge(services)(ctx, req);
-    const { pool } = await clientAndPool(services.cognito, ctx, req.ClientId);
+    const { pool, client } = await clientAndPool(services.cognito, ctx, req.ClientId);
     const user = await srpSignIn.verify(ctx, req, pool);
     if (user.Enabled === false) throw userDisabled();
-    return Targets.InitiateAuth(services)(ctx, {
-      ClientId: req.ClientId,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: user.Username, PASSWORD: user.Password },
-      ClientMetadata: req.ClientMetadata,
-    });
+    return passwordProven(services, factors)(ctx, pool, client, user, req.ClientMetadata);
   },
+
+  // The MFA challenges of AdminInitiateAuth's sign-in (not in cognito-local).
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminRespondToAuthChallenge.html
+  AdminRespondToAuthChallenge: () => async (ctx, req) => {
+    if (!factors.MFA_CHALLENGES.includes(req.ChallengeName)) {
+      throw cognitoError('UnsupportedOperationException', `Not supported by the local stack: AdminRespondToAuthChallenge ${req.ChallengeName}`);
+    }
+    return factors.respond(ctx, req, true);
+  },
+
+  AssociateSoftwareToken: factors.AssociateSoftwareToken,
+  VerifySoftwareToken: factors.VerifySoftwareToken,
+  SetUserMFAPreference: factors.SetUserMFAPreference,
+  AdminSetUserMFAPreference: factors.AdminSetUserMFAPreference,
+  GetUserPoolMfaConfig: factors.GetUserPoolMfaConfig,
 
   ChangePassword: (services) => async (ctx, req) => {
     const pool = await services.cognito.getUserPool(ctx, poolOfClaims(services.tokenGenerator.accessClaims(req.AccessToken)));
@@ -334,8 +426,15 @@ const faithfulTargets = (ledger, srpSignIn) => ({
  * theirs, every error in Cognito's words. Resolves to the response; rejects with a CognitoError for
  * a Cognito error answer, with anything else for a fault of the stack itself.
  */
-const cognitoApi = (services, ledger) => {
-  const targets = { ...Targets, ...faithfulTargets(ledger, srpSignIn(services.clock)) };
+const cognitoApi = (services, ledger, shapes = {}) => {
+  const issueTokens = async (ctx, pool, client, user) => {
+    const groups = await pool.listUserGroupMembership(ctx, user);
+    const tokens = await services.tokenGenerator.generate(ctx, user, groups, client, undefined, 'Authentication');
+    await pool.storeRefreshToken(ctx, tokens.RefreshToken, user);
+    return { ChallengeParameters: {}, AuthenticationResult: tokens };
+  };
+  const factors = signInFactors(services, shapes, issueTokens);
+  const targets = { ...Targets, ...faithfulTargets(ledger, srpSignIn(services.clock), factors) };
   // Signature, expiry, revocation and token_use of the access token before anything else; then the
   // call as above (a deleted user's token then meets "User does not exist.").
   // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html

@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { parseArgs } = require('./args');
-const { gen2Client, readAmplifyOutputs, revealingClient, userPoolRequest } = require('./pool');
+const { gen2Client, readAmplifyOutputs, revealingClient, signInShape, userPoolRequest } = require('./pool');
 
 const die = (message) => {
   console.error(`cognito launcher: ${message}`);
@@ -19,6 +19,7 @@ let options;
 try {
   options = parseArgs(process.argv.slice(2));
   options.auth = options.amplifyOutputs ? readAmplifyOutputs(options.amplifyOutputs) : undefined;
+  options.shape = signInShape(options.auth, options);
 } catch (err) {
   die(err.message);
 }
@@ -117,7 +118,7 @@ const createAmplifyPool = async (services, ctx, options) => {
     // A data directory used before: the pool starts afresh, as the outputs shape it now.
     await services.cognito.deleteUserPool(ctx, { Id: ids.userPoolId });
   }
-  const { UserPool } = await Targets.CreateUserPool(ids ? adoptingPoolId(services, ids) : services)(ctx, userPoolRequest(auth));
+  const { UserPool } = await Targets.CreateUserPool(ids ? adoptingPoolId(services, ids) : services)(ctx, userPoolRequest(auth, options.shape));
   const client = async (settings, clientId) => {
     const { UserPoolClient } = await Targets.CreateUserPoolClient(clientId ? adoptingClientId(services, clientId) : services)(ctx, {
       UserPoolId: UserPool.Id,
@@ -128,8 +129,8 @@ const createAmplifyPool = async (services, ctx, options) => {
   return {
     userPoolId: UserPool.Id,
     clients: {
-      app: await client(gen2Client(options), appClient === 'app' ? ids?.clientId : undefined),
-      revealsUserExistence: await client(revealingClient(options), appClient === 'revealsUserExistence' ? ids?.clientId : undefined),
+      app: await client(gen2Client(options, options.shape), appClient === 'app' ? ids?.clientId : undefined),
+      revealsUserExistence: await client(revealingClient(options, options.shape), appClient === 'revealsUserExistence' ? ids?.clientId : undefined),
     },
   };
 };
@@ -162,7 +163,7 @@ const main = async () => {
   const { services, ledger } = await createServices(options, ctx, issuerDomain);
   const pool = await createAmplifyPool(services, ctx, options);
   const issuer = `${issuerDomain}/${pool.userPoolId}`;
-  const api = cognitoApi(services, ledger);
+  const api = cognitoApi(services, ledger, { [pool.userPoolId]: options.shape });
   const identity = identityApi(
     {
       region,
@@ -216,6 +217,8 @@ const main = async () => {
       ...pool,
       ...(ids?.identityPoolId && { identityPoolId: ids.identityPoolId }),
       issuer,
+      mfa: { configuration: options.shape.mfa, methods: options.shape.methods },
+      passwordless: { emailOtp: options.shape.emailOtp },
       tls: {
         port: front.address().port,
         spkiSha256: tls.spkiSha256,

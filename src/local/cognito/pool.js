@@ -82,12 +82,40 @@ const readAmplifyOutputs = (file) => {
     password_policy: { ...GEN2_DEFAULTS.password_policy, ...auth.password_policy },
     mfa_configuration: auth.mfa_configuration ?? GEN2_DEFAULTS.mfa_configuration,
     mfa_methods: list('mfa_methods'),
+    passwordless: { email_otp_enabled: auth.passwordless?.email_otp_enabled === true },
+    file,
     ids: readIds(file, auth),
   };
 };
 
+const MFA_METHODS = ['TOTP', 'SMS', 'EMAIL'];
+
+/**
+ * The pool's sign-in factors: MFA (as the outputs word it: NONE, OPTIONAL, REQUIRED), the MFA
+ * methods (TOTP, SMS, EMAIL) and whether EMAIL_OTP is a first factor (passwordless), from the
+ * outputs unless the launcher's --mfa, --mfa-methods, --email-otp-login say otherwise. Throws one
+ * line naming the key or argument that is wrong.
+ */
+const signInShape = (auth, { mfa, mfaMethods, emailOtpLogin }) => {
+  const from = (argument, key) => (argument ? `--${argument}` : `--amplify-outputs ${auth?.file}: auth.${key}`);
+  const configuration = mfa ?? auth?.mfa_configuration ?? GEN2_DEFAULTS.mfa_configuration;
+  const configurationFrom = from(mfa && 'mfa', 'mfa_configuration');
+  if (!Object.hasOwn(MFA, configuration)) {
+    throw new Error(`${configurationFrom} is ${JSON.stringify(configuration)}, not NONE, OPTIONAL or REQUIRED`);
+  }
+  const methods = mfaMethods ?? auth?.mfa_methods ?? GEN2_DEFAULTS.mfa_methods;
+  const methodsFrom = from(mfaMethods && 'mfa-methods', 'mfa_methods');
+  const wrong = methods.find((method) => !MFA_METHODS.includes(method));
+  if (wrong !== undefined) throw new Error(`${methodsFrom} has ${JSON.stringify(wrong)}, not one of ${MFA_METHODS.join(', ')}`);
+  // Cognito refuses MFA OPTIONAL or ON with no factor on (SetUserPoolMfaConfig's InvalidParameterException).
+  if (configuration !== 'NONE' && methods.length === 0) {
+    throw new Error(`${methodsFrom} is empty but MFA is ${configuration} (${configurationFrom}); name at least one of ${MFA_METHODS.join(', ')}`);
+  }
+  return { mfa: configuration, methods: [...new Set(methods)], emailOtp: emailOtpLogin ?? auth?.passwordless?.email_otp_enabled === true };
+};
+
 /** CreateUserPool's request for a pool shaped by an amplify_outputs.json auth section (or Gen 2's defaults). */
-const userPoolRequest = (auth = GEN2_DEFAULTS) => {
+const userPoolRequest = (auth = GEN2_DEFAULTS, shape = signInShape(undefined, {})) => {
   const usernameAttributes = auth.username_attributes.map((name) => ATTRIBUTE[name]).filter(Boolean);
   const verified = auth.user_verification_types.map((name) => ATTRIBUTE[name]).filter(Boolean);
   const policy = auth.password_policy;
@@ -106,6 +134,8 @@ const userPoolRequest = (auth = GEN2_DEFAULTS) => {
         RequireSymbols: policy.require_symbols === true,
         TemporaryPasswordValidityDays: 7,
       },
+      // Choice-based sign-in's first factors: a password always, an email code when passwordless is on.
+      SignInPolicy: { AllowedFirstAuthFactors: shape.emailOtp ? ['PASSWORD', 'EMAIL_OTP'] : ['PASSWORD'] },
     },
     // Gen 2 recovers by email when email is a login, by phone when phone is (after email when both).
     AccountRecoverySetting: {
@@ -114,7 +144,7 @@ const userPoolRequest = (auth = GEN2_DEFAULTS) => {
         ...(usernameAttributes.includes('phone_number') ? ['verified_phone_number'] : []),
       ].map((Name, i) => ({ Name, Priority: i + 1 })),
     },
-    MfaConfiguration: MFA[auth.mfa_configuration] ?? 'OFF',
+    MfaConfiguration: MFA[shape.mfa],
   };
 };
 
@@ -137,15 +167,16 @@ const tokenValidity = ({ accessTokenValidity, idTokenValidity, refreshTokenValid
 };
 
 // Gen 2's default app client: no secret, SRP and custom auth and refresh, existence errors hidden,
-// tokens revocable (Cognito's default for a new client), with the launcher's token lifetimes.
-const gen2Client = (lifetimes) => ({
+// tokens revocable (Cognito's default for a new client), with the launcher's token lifetimes; with
+// passwordless sign-in, choice-based sign-in (USER_AUTH) too.
+const gen2Client = (lifetimes, shape = { emailOtp: false }) => ({
   ClientName: 'app',
-  ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+  ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', ...(shape.emailOtp ? ['ALLOW_USER_AUTH'] : [])],
   PreventUserExistenceErrors: 'ENABLED',
   EnableTokenRevocation: true,
   ...tokenValidity(lifetimes),
 });
 // The same client as a pre-2020 (LEGACY) one, which tells whether an account exists.
-const revealingClient = (lifetimes) => ({ ...gen2Client(lifetimes), ClientName: 'reveals-user-existence', PreventUserExistenceErrors: 'LEGACY' });
+const revealingClient = (lifetimes, shape) => ({ ...gen2Client(lifetimes, shape), ClientName: 'reveals-user-existence', PreventUserExistenceErrors: 'LEGACY' });
 
-module.exports = { GEN2_DEFAULTS, gen2Client, revealingClient, readAmplifyOutputs, userPoolRequest };
+module.exports = { GEN2_DEFAULTS, gen2Client, revealingClient, readAmplifyOutputs, signInShape, userPoolRequest };

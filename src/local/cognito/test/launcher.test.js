@@ -698,6 +698,7 @@ test('an amplify_outputs.json shapes the pool: its password policy and sign-in a
       standard_required_attributes: ['phone_number'],
       password_policy: { min_length: 12, require_lowercase: true, require_numbers: false, require_symbols: false, require_uppercase: false },
       mfa_configuration: 'OPTIONAL',
+      mfa_methods: ['SMS'],
     },
   }));
   const shaped = await startLauncher(smtp.port, ['--amplify-outputs', outputs]);
