@@ -26,7 +26,7 @@ public final class ParameterTypes {
   }
 
   /** An outcome in words ("a wrong code"); the article is not part of the intent. */
-  @ParameterType("(?:an? |the )?([a-z][a-z ]*[a-z])")
+  @ParameterType("(?:an? |the )?([a-z][a-z -]*[a-z])")
   public MessageIntent message(String words) {
     return MessageIntent.fromWords(words);
   }

@@ -3,7 +3,6 @@ package io.authflow.e2e.steps;
 import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.report.Evidence;
 import io.authflow.e2e.report.NotApplicable;
-import io.authflow.e2e.screens.ConfirmSignInScreen;
 import io.authflow.e2e.screens.SetupTotpScreen;
 import io.authflow.e2e.userpool.SecondFactor;
 import io.authflow.e2e.userpool.SignInFactors;
@@ -30,7 +29,6 @@ public final class SecondFactorSteps {
   private final SecondFactors factors;
   private final SignInChallenges challenges;
   private final SetupTotpScreen setupTotp;
-  private final ConfirmSignInScreen confirmSignIn;
   private final Evidence evidence;
 
   public SecondFactorSteps(
@@ -41,7 +39,6 @@ public final class SecondFactorSteps {
       SecondFactors factors,
       SignInChallenges challenges,
       SetupTotpScreen setupTotp,
-      ConfirmSignInScreen confirmSignIn,
       Evidence evidence) {
     this.app = app;
     this.pool = pool;
@@ -50,7 +47,6 @@ public final class SecondFactorSteps {
     this.factors = factors;
     this.challenges = challenges;
     this.setupTotp = setupTotp;
-    this.confirmSignIn = confirmSignIn;
     this.evidence = evidence;
   }
 
@@ -96,7 +92,7 @@ public final class SecondFactorSteps {
 
   @When("they enter the code from their authenticator app")
   public void theyEnterTheCodeFromTheirAuthenticatorApp() {
-    confirmSignIn.confirm(factors.app().nextCode());
+    challenges.enterCode();
   }
 
   @When("they enter the sign-in code sent to their {codeChannel}")
@@ -106,7 +102,7 @@ public final class SecondFactorSteps {
 
   @When("they enter a wrong sign-in code")
   public void theyEnterAWrongSignInCode() {
-    confirmSignIn.confirm(WRONG_CODE);
+    challenges.enterWrongCode(WRONG_CODE);
   }
 
   private void requireOffered(SecondFactor factor, String words) {

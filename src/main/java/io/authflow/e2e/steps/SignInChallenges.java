@@ -41,22 +41,15 @@ public final class SignInChallenges {
   /** Answers what the pool asks until the dashboard shows. */
   public void completeToDashboard() {
     for (int step = 0; step < MOST_STEPS; step++) {
-      Next next = after.awaitNext();
-      switch (next) {
+      switch (after.awaitNext()) {
         case DASHBOARD -> {
           return;
         }
         case SET_UP_AUTHENTICATOR_APP -> setUpAuthenticatorApp();
         case ENTER_CODE -> enterCode();
-        case PICK_SECOND_FACTOR -> selectMfaType.choose(choice());
+        case PICK_SECOND_FACTOR ->
+            answered(Next.PICK_SECOND_FACTOR, () -> selectMfaType.choose(choice()));
       }
-      after
-          .awaitAnswerTaken(next)
-          .ifPresent(
-              error -> {
-                throw new AssertionError(
-                    "The app refused the answer to its " + next + " screen: '" + error + "'.");
-              });
     }
     throw new AssertionError(
         "The sign-in asked for more " + MOST_STEPS + " times without reaching the dashboard.");
@@ -66,17 +59,41 @@ public final class SignInChallenges {
   public void setUpAuthenticatorApp() {
     AuthenticatorApp app = new AuthenticatorApp(setupTotp.secret());
     factors.setUp(app);
-    setupTotp.confirm(app.nextCode());
+    answered(Next.SET_UP_AUTHENTICATOR_APP, () -> setupTotp.confirm(app.nextCode()));
   }
 
   /** Enters the code of the user's second factor. */
   public void enterCode() {
-    confirmSignIn.confirm(codeOf(usersFactor()));
+    String code = codeOf(usersFactor());
+    answered(Next.ENTER_CODE, () -> confirmSignIn.confirm(code));
   }
 
   /** Enters the code the pool sent by SMS or email (MFA, or sign-in without a password). */
   public void enterCodeSentBy(SecondFactor channel) {
-    confirmSignIn.confirm(codeOf(channel));
+    String code = codeOf(channel);
+    answered(Next.ENTER_CODE, () -> confirmSignIn.confirm(code));
+  }
+
+  /** Enters a code no factor gave; the app's answer is for the scenario to check. */
+  public void enterWrongCode(String code) {
+    confirmSignIn.confirm(code);
+    after.awaitAnswerTaken(Next.ENTER_CODE);
+  }
+
+  /**
+   * Submits an answer and waits until the app took it (left the screen): the next look must not
+   * find the same screen still busy with it. A right answer the app refuses fails here, with the
+   * app's words.
+   */
+  private void answered(Next screen, Runnable answer) {
+    answer.run();
+    after
+        .awaitAnswerTaken(screen)
+        .ifPresent(
+            error -> {
+              throw new AssertionError(
+                  "The app refused the answer on its " + screen + " screen: '" + error + "'.");
+            });
   }
 
   private SecondFactor usersFactor() {
