@@ -31,7 +31,10 @@ record EmailCodeEstimate(int codes, int sendingScenarios, int selectedScenarios,
           // The app asks for a new code when an unconfirmed user signs in.
           "they come back and sign in", "new code",
           "they ask to reset their forgotten password", "password reset",
-          "a returning user who has reset their forgotten password", "password reset");
+          "a returning user who has reset their forgotten password", "password reset",
+          // On pools that offer them (else the scenario does not apply and sends nothing).
+          "a returning user who gets their sign-in code by email", "sign-in code",
+          "they ask for a sign-in code by email instead of typing their password", "sign-in code");
 
   /** The selection of this run, from the same properties Cucumber reads. */
   static EmailCodeEstimate forThisRun() {
