@@ -9,7 +9,7 @@
 // user's MFA settings are kept on the user, as cognito-local keeps users.
 
 const { createHmac, randomBytes, randomInt, timingSafeEqual } = require('node:crypto');
-const { attributeValue } = require('cognito-local/lib/services/userPoolService');
+const { attribute, attributeValue, attributesAppend } = require('cognito-local/lib/services/userPoolService');
 const { cognitoError, invalidParameter } = require('./errors');
 
 // Cognito's default AuthSessionValidity: a challenge must be answered within 3 minutes.
@@ -181,6 +181,12 @@ const signInFactors = ({ cognito, clock, messages }, shapes, issueTokens) => {
           again();
           throw codeMismatch();
         }
+        // An unverified phone number used for SMS MFA is verified once MFA succeeds (user-pool-settings-mfa.html).
+        if (req.ChallengeName === 'SMS_MFA' && attributeValue('phone_number_verified', user.Attributes) !== 'true') {
+          const verified = { ...user, Attributes: attributesAppend(user.Attributes, attribute('phone_number_verified', 'true')) };
+          await pool.saveUser(ctx, verified);
+          return issueTokens(ctx, pool, client, verified);
+        }
         return issueTokens(ctx, pool, client, user);
       }
       case 'SELECT_MFA_TYPE': {
@@ -236,6 +242,13 @@ const signInFactors = ({ cognito, clock, messages }, shapes, issueTokens) => {
     return {};
   };
 
+  // "Software Token MFA has not been enabled by the userPool." (user-pool-settings-mfa-totp.html)
+  const requireTotp = (pool) => {
+    if (!shapeOf(pool).methods.includes('TOTP')) {
+      throw cognitoError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool.');
+    }
+  };
+
   const associate = (secrets, key) => {
     const secret = base32(randomBytes(32));
     secrets.set(key, secret);
@@ -265,11 +278,13 @@ const signInFactors = ({ cognito, clock, messages }, shapes, issueTokens) => {
     AssociateSoftwareToken: (services) => async (ctx, req) => {
       if (req.AccessToken !== undefined) {
         const { user, pool } = await tokenUser(ctx, services.tokenGenerator.accessClaims(req.AccessToken));
+        requireTotp(pool);
         return { SecretCode: associate(pendingSecrets, `${pool.options.Id}/${user.Username}`) };
       }
       if (!req.Session) throw invalidParameter('Missing required parameter: AccessToken or Session');
       const state = sessions.get(req.Session);
       if (!state || state.expires <= now() || state.challenge !== 'MFA_SETUP') throw sessionExpired();
+      requireTotp((await userOf(ctx, state)).pool);
       sessions.delete(req.Session);
       const secret = base32(randomBytes(32));
       return { SecretCode: secret, Session: newSession({ ...state, pendingSecret: secret }) };
@@ -278,6 +293,7 @@ const signInFactors = ({ cognito, clock, messages }, shapes, issueTokens) => {
     VerifySoftwareToken: (services) => async (ctx, req) => {
       if (req.AccessToken !== undefined) {
         const { user, pool } = await tokenUser(ctx, services.tokenGenerator.accessClaims(req.AccessToken));
+        requireTotp(pool);
         const key = `${pool.options.Id}/${user.Username}`;
         const secret = pendingSecrets.get(key);
         if (!secret || !totpMatches(secret, req.UserCode)) throw cognitoError('EnableSoftwareTokenMFAException', 'Code mismatch');
