@@ -8,6 +8,7 @@ Feature: A user signs in with a code sent to their email, without a password
   # (DescribeUserPool's SignInPolicy, DescribeUserPoolClient), and the app offers it (its profile
   # maps signIn.withEmailCode); elsewhere the report shows it as not applying, and why.
 
+  @otp-email
   Scenario: A user signs in with a one-time code sent to their email and no password
     Given a returning user on a pool that lets them sign in with a code sent to their email
     When they ask for a sign-in code by email instead of typing their password

@@ -32,8 +32,7 @@ record EmailCodeEstimate(int codes, int sendingScenarios, int selectedScenarios,
           "they come back and sign in", "new code",
           "they ask to reset their forgotten password", "password reset",
           "a returning user who has reset their forgotten password", "password reset",
-          // On pools that offer them (else the scenario does not apply and sends nothing).
-          "a returning user who gets their sign-in code by email", "sign-in code",
+          // On pools that offer it (else the scenario does not apply and sends nothing).
           "they ask for a sign-in code by email instead of typing their password", "sign-in code");
 
   /** The selection of this run, from the same properties Cucumber reads. */

@@ -48,12 +48,13 @@ public final class AfterSignIn {
    * app shows an error there, which is returned.
    */
   public Optional<String> awaitAnswerTaken(Next answered) {
-    String screen =
-        BY_SCREEN.entrySet().stream()
-            .filter(e -> e.getValue() == answered)
-            .map(Map.Entry::getKey)
-            .findFirst()
-            .orElseThrow();
-    return ui.awaitLeftOrError(LogicalName.ifMapped(screen));
+    LogicalName screen =
+        switch (answered) {
+          case DASHBOARD -> DashboardScreen.SCREEN;
+          case SET_UP_AUTHENTICATOR_APP -> SetupTotpScreen.SCREEN;
+          case ENTER_CODE -> ConfirmSignInScreen.SCREEN;
+          case PICK_SECOND_FACTOR -> SelectMfaTypeScreen.SCREEN;
+        };
+    return ui.awaitLeftOrError(screen);
   }
 }

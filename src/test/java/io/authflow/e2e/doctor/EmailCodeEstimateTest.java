@@ -22,17 +22,13 @@ class EmailCodeEstimateTest {
 
     // sign_up.feature: by email 1, mistyped code 1, new code 1 + 1, left and came back 1 + 1;
     // forgot_password.feature: one reset code in each of its 4 scenarios; a sign-in code by email
-    // as the second factor and instead of a password (where the pool offers them). By SMS: none.
-    assertThat(all.codes()).isEqualTo(12);
-    assertThat(all.sendingScenarios()).isEqualTo(10);
+    // instead of a password (where the pool offers it). By SMS: none.
+    assertThat(all.codes()).isEqualTo(11);
+    assertThat(all.sendingScenarios()).isEqualTo(9);
     assertThat(all.describe())
-        .startsWith("this run asks for about 12 email codes (10 of its ")
+        .startsWith("this run asks for about 11 email codes (9 of its ")
         .contains(
-            "4 sign-ups",
-            "2 new codes",
-            "4 password resets",
-            "2 sign-in codes",
-            "reruns ask again");
+            "4 sign-ups", "2 new codes", "4 password resets", "1 sign-in code", "reruns ask again");
   }
 
   @Test
