@@ -1,5 +1,7 @@
 package io.authflow.e2e.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
@@ -16,7 +18,6 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.authflow.e2e.config.TargetConfig.Farm;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -51,7 +52,7 @@ final class ConfigBinding {
   record Settings(
       Stack stack,
       AppConfig app,
-      Target target,
+      TargetConfig target,
       Pool userPool,
       LocalStackConfig local,
       InboxConfig inbox,
@@ -63,23 +64,17 @@ final class ConfigBinding {
     NONE
   }
 
-  record Target(
-      Platform platform,
-      String appium,
-      Farm farm,
-      String app,
-      String device,
-      String osVersion,
-      String appiumVersion,
-      String build,
-      Credentials credentials,
-      List<String> udids,
-      boolean sessionPerWorker,
-      Map<String, Object> capabilities,
-      List<String> browserArgs) {}
-
-  /** The NAMES of the variables that hold the farm's user name and access key. */
-  record Credentials(String username, String accessKey) {}
+  /**
+   * target.credentials as written: the NAMES of the variables that hold the farm's user name and
+   * access key; ConfigLoader reads their values.
+   */
+  abstract static class CredentialNames {
+    @JsonCreator
+    static TargetConfig.Credentials named(
+        @JsonProperty("username") String username, @JsonProperty("accessKey") String accessKey) {
+      throw new UnsupportedOperationException("a mix-in: Jackson calls TargetConfig's own");
+    }
+  }
 
   record Pool(
       String amplifyOutputs,
@@ -119,6 +114,7 @@ final class ConfigBinding {
                 new SimpleModule()
                     .addDeserializer(String.class, new Trimmed())
                     .addDeserializer(Duration.class, new PositiveDuration()))
+            .addMixIn(TargetConfig.Credentials.class, CredentialNames.class)
             .addHandler(new Problems())
             .build();
     try {

@@ -39,7 +39,7 @@ import java.util.stream.Stream;
 public final class ConfigLoader {
   private static final String PROPERTY_PREFIX = "authflow.";
   private static final String VARIABLE_PREFIX = "AUTHFLOW_";
-  // Also in the README and in src/devicefarm/testspec.yml: the test spec selects no iOS host.
+  // Also in docs/targets.md and in src/devicefarm/testspec.yml: the test spec selects no iOS host.
   static final String IOS_ON_DEVICE_FARM = "iOS on AWS Device Farm is not supported yet.";
   // The local stack's inbox takes any address; this domain is reserved (.test) and reaches no one.
   private static final String LOCAL_TEST_DOMAIN = "authflow.test";
@@ -428,7 +428,7 @@ public final class ConfigLoader {
       return name;
     }
 
-    private TargetConfig target(ConfigBinding.Target t) {
+    private TargetConfig target(TargetConfig t) {
       Platform platform = t.platform();
       Farm farm = t.farm();
       String app = t.app();
@@ -466,20 +466,7 @@ public final class ConfigLoader {
                 + appId
                 + " under target.capabilities.");
       }
-      return new TargetConfig(
-          platform,
-          t.appium(),
-          farm,
-          app,
-          t.device(),
-          t.osVersion(),
-          t.appiumVersion(),
-          t.build(),
-          credentials(farm, t.credentials()),
-          t.udids(),
-          t.sessionPerWorker(),
-          t.capabilities(),
-          t.browserArgs());
+      return t.withCredentials(credentials(farm, t.credentials()));
     }
 
     /** What the farm already holds or fetches itself, as opposed to a file to upload. */
@@ -491,12 +478,13 @@ public final class ConfigLoader {
      * Reads the farm's user name and key from the variables the config names, listing every missing
      * one: a run that cannot authenticate should stop before anything starts.
      */
-    private TargetConfig.Credentials credentials(Farm farm, ConfigBinding.Credentials names) {
+    private TargetConfig.Credentials credentials(Farm farm, TargetConfig.Credentials names) {
       if (!farm.needsCredentials()) {
         return TargetConfig.Credentials.NONE;
       }
-      String userVariable = required("target.credentials.username", names.username(), true);
-      String keyVariable = required("target.credentials.accessKey", names.accessKey(), true);
+      String userVariable = required("target.credentials.username", names.usernameVariable(), true);
+      String keyVariable =
+          required("target.credentials.accessKey", names.accessKeyVariable(), true);
       return new TargetConfig.Credentials(
           userVariable,
           variable(userVariable, farm, "user name"),

@@ -1,12 +1,11 @@
 package io.authflow.e2e.config;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Everything a run needs to know, loaded once by {@link ConfigLoader}. Immutable; the embedded
- * local stack completes it with the addresses it chose ({@link #withLocalStack}).
+ * Everything a run asked for, loaded once by {@link ConfigLoader}. Immutable; what the run found
+ * (the local stack's addresses, the pool's own policy) is a {@link Discovered} of its own, and
+ * {@link #completedBy} gives the view of both that the run's parts use.
  */
 public record HarnessConfig(
     String env,
@@ -20,43 +19,22 @@ public record HarnessConfig(
     Timeouts timeouts,
     LocalStackConfig localStack) {
 
-  /** The same configuration with the pool as the pool itself describes it (e.g. its policy). */
-  public HarnessConfig withUserPool(UserPoolConfig pool) {
-    return new HarnessConfig(
-        env, file, embeddedStack, app, target, pool, inbox, users, timeouts, localStack);
-  }
-
   /**
-   * The same configuration pointing at the parts the local stack started; {@code browserArgs} let
-   * the browser reach the Cognito stand-in where the app calls Cognito.
+   * What the run uses: this configuration completed with what the run {@code found} (the local
+   * stack's addresses and browser, the pool's own description); a finding wins over the config.
    */
-  public HarnessConfig withLocalStack(
-      String appUrl, String appiumUrl, UserPoolConfig pool, List<String> browserArgs) {
+  public HarnessConfig completedBy(Discovered found) {
+    TargetConfig completed = target.withBrowserArgs(found.browserArgs());
+    if (!found.appiumUrl().isEmpty()) {
+      completed = completed.withAppium(found.appiumUrl());
+    }
     return new HarnessConfig(
         env,
         file,
         embeddedStack,
-        new AppConfig(app.name(), appUrl),
-        target.withAppium(appiumUrl).withBrowserArgs(browserArgs),
-        pool,
-        inbox,
-        users,
-        timeouts,
-        localStack);
-  }
-
-  /**
-   * The same configuration with capabilities the local stack found on this machine (its browser and
-   * driver) under the profile's own target.capabilities.
-   */
-  public HarnessConfig withTargetDefaults(Map<String, Object> found) {
-    return new HarnessConfig(
-        env,
-        file,
-        embeddedStack,
-        app,
-        target.withDefaults(found),
-        userPool,
+        found.appUrl().isEmpty() ? app : new AppConfig(app.name(), found.appUrl()),
+        completed.withDefaults(found.targetDefaults()),
+        found.userPool().orElse(userPool),
         inbox,
         users,
         timeouts,

@@ -41,6 +41,24 @@ public record TargetConfig(
     browserArgs = List.copyOf(browserArgs);
   }
 
+  /** The same target with {@code read}: the farm's credentials with their variables' values. */
+  TargetConfig withCredentials(Credentials read) {
+    return new TargetConfig(
+        platform,
+        appium,
+        farm,
+        app,
+        device,
+        osVersion,
+        appiumVersion,
+        build,
+        read,
+        udids,
+        sessionPerWorker,
+        capabilities,
+        browserArgs);
+  }
+
   public boolean embeddedAppium() {
     return "embedded".equals(appium);
   }
@@ -151,6 +169,11 @@ public record TargetConfig(
   public record Credentials(
       String usernameVariable, String username, String accessKeyVariable, String accessKey) {
     public static final Credentials NONE = new Credentials("", "", "", "");
+
+    /** The variables' names as the config gives them, before their values are read. */
+    static Credentials named(String usernameVariable, String accessKeyVariable) {
+      return new Credentials(usernameVariable, "", accessKeyVariable, "");
+    }
 
     public boolean present() {
       return !username.isEmpty() && !accessKey.isEmpty();

@@ -2,8 +2,8 @@ package io.authflow.e2e.device;
 
 import io.appium.java_client.AppiumClientConfig;
 import io.appium.java_client.remote.AppiumCommandExecutor;
-import io.authflow.e2e.local.LocalPartStoppedException;
-import io.authflow.e2e.local.StackWatch;
+import io.authflow.e2e.parts.LocalPartStoppedException;
+import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.report.RunEnvironment;
 import io.authflow.e2e.report.RunInterruption;
 import java.io.EOFException;

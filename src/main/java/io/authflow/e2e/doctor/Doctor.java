@@ -6,6 +6,7 @@ import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.local.LocalStack;
 import io.authflow.e2e.local.LocalStackException;
 import io.authflow.e2e.report.RunEnvironment;
+import io.authflow.e2e.run.RunContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,23 +56,15 @@ public final class Doctor {
       return new Checklist(config.env(), before, Duration.ZERO);
     }
     Preflight preflight = new Preflight(new RunEnvironment());
-    if (!config.embeddedStack()) {
-      return preflight.check(config, before);
+    RunContext run;
+    try {
+      run = RunContext.start(config, new LocalStack(Path.of("").toAbsolutePath()));
+    } catch (LocalStackException e) {
+      before.add(Preflight.stackFailed(e));
+      return new Checklist(config.env(), before, Duration.ZERO);
     }
-    try (LocalStack stack = new LocalStack(Path.of("").toAbsolutePath())) {
-      HarnessConfig started;
-      try {
-        started = stack.start(config);
-      } catch (LocalStackException e) {
-        before.add(
-            CheckResult.fail(
-                "Local stack started",
-                Preflight.firstLine(e.getMessage()),
-                "see the log named below the message; 'mvn test' installs what it needs."));
-        return new Checklist(config.env(), before, Duration.ZERO);
-      }
-      before.add(CheckResult.pass("Local stack started", "logs in reports/local-stack/"));
-      return preflight.check(started, before);
+    try (run) {
+      return preflight.checkStarted(run.config(), before);
     }
   }
 }

@@ -8,6 +8,7 @@ import io.authflow.e2e.config.Platform;
 import io.authflow.e2e.config.Timeouts;
 import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.device.SessionOptions;
+import io.authflow.e2e.local.LocalStackException;
 import io.authflow.e2e.report.RunEnvironment;
 import io.authflow.e2e.screens.ScreenMap;
 import io.authflow.e2e.userpool.CognitoUserPool;
@@ -49,6 +50,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * was seen and how to fix it; no check changes anything.
  */
 public final class Preflight {
+  private static final String STACK_STARTED = "Local stack started";
   static final String MAILOSAUR_API = "https://mailosaur.com/";
 
   private final Map<String, String> environment;
@@ -94,6 +96,26 @@ public final class Preflight {
                 "not checked: Appium is not reachable",
                 "see the Appium line."));
     return new Checklist(config.env(), results, Duration.between(start, Instant.now()));
+  }
+
+  /**
+   * The checks of a run whose stack, if it has one, started ({@code config} is what it found): the
+   * stack's line, then {@link #check}'s.
+   */
+  public Checklist checkStarted(HarnessConfig config, List<CheckResult> before) {
+    List<CheckResult> started = new ArrayList<>(before);
+    if (config.embeddedStack()) {
+      started.add(CheckResult.pass(STACK_STARTED, "logs in reports/local-stack/"));
+    }
+    return check(config, started);
+  }
+
+  /** The local stack's line when it could not start: nothing else is checked. */
+  public static CheckResult stackFailed(LocalStackException e) {
+    return CheckResult.fail(
+        STACK_STARTED,
+        firstLine(e.getMessage()),
+        "see the log named below the message; 'mvn test' installs what it needs.");
   }
 
   /** The HTTP client of the checks, bounded by timeouts.api of the config being checked. */

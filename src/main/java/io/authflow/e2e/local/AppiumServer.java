@@ -3,6 +3,7 @@ package io.authflow.e2e.local;
 import io.appium.java_client.service.local.AppiumDriverLocalService;
 import io.appium.java_client.service.local.AppiumServiceBuilder;
 import io.authflow.e2e.config.LocalStackConfig;
+import io.authflow.e2e.parts.FreePorts;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,12 @@
 package io.authflow.e2e.local;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.authflow.e2e.config.AppProfileFile;
+import io.authflow.e2e.config.Discovered;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.UserPoolConfig;
-import io.authflow.e2e.screens.AppProfile;
+import io.authflow.e2e.parts.StackHealth;
+import io.authflow.e2e.parts.StackWatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Cognito. Each part is on a free loopback port with its log under reports/local-stack/. Started
  * once per run; stopped in reverse order, also when a later part fails to start.
  */
-public final class LocalStack implements AutoCloseable {
+public final class LocalStack implements StackHealth, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
   private final Path root;
@@ -50,8 +53,11 @@ public final class LocalStack implements AutoCloseable {
     this.logDir = logDir;
   }
 
-  /** Starts every part and returns the configuration completed with their addresses. */
-  public HarnessConfig start(HarnessConfig config) {
+  /**
+   * Starts every part {@code config} asks for and returns what it found: their addresses, the
+   * stand-in's pool, the browser on this machine ({@link HarnessConfig#completedBy}).
+   */
+  public Discovered start(HarnessConfig config) {
     try {
       Files.createDirectories(logDir);
       runDir = Files.createTempDirectory(RunReaper.tempPrefix());
@@ -68,7 +74,7 @@ public final class LocalStack implements AutoCloseable {
                           logDir,
                           config.localStack(),
                           BrowserLookup.forThisMachine())));
-      var profile = AppProfile.of(config);
+      var profile = AppProfileFile.of(config);
       // The app and the tests use the same client: local.appClient.
       appClient = config.localStack().appClient();
       inbox = startPart(new InboxServer(logDir));
@@ -85,7 +91,7 @@ public final class LocalStack implements AutoCloseable {
                   config.localStack().pool(),
                   timeout,
                   logDir));
-      app = startPart(new AppServer(appBuild(config, profile), logDir));
+      app = startPart(new AppServer(profile.servedBuild(root, config), logDir));
       appium = appiumStarting.join();
       LOG.info("Local stack: Appium drives {}", appium.browser().describe());
       StackWatch.watch(this);
@@ -100,10 +106,10 @@ public final class LocalStack implements AutoCloseable {
       throw e;
     }
     var pool = config.userPool();
-    return config
-        .withLocalStack(
-            app.url(),
-            appium.url(),
+    return new Discovered(
+        app.url(),
+        appium.url(),
+        Optional.of(
             new UserPoolConfig(
                 cognito.region(),
                 cognito.userPoolId(),
@@ -112,22 +118,9 @@ public final class LocalStack implements AutoCloseable {
                 pool.disposable(),
                 pool.passwordPolicy(),
                 pool.passwordPolicySource(),
-                pool.awsProfile()),
-            cognito.chromiumArgs())
-        .withTargetDefaults(appium.browser().capabilities());
-  }
-
-  private Path appBuild(HarnessConfig config, AppProfile profile) {
-    return servedBuild(root, config, profile);
-  }
-
-  /**
-   * The static build the local stack serves: local.appBuild (relative to the working directory),
-   * else the profile's localBuild in the project at {@code root}.
-   */
-  public static Path servedBuild(Path root, HarnessConfig config, AppProfile profile) {
-    String configured = config.localStack().appBuild();
-    return configured.isEmpty() ? root.resolve(profile.localBuild()) : Path.of(configured);
+                pool.awsProfile())),
+        cognito.chromiumArgs(),
+        appium.browser().capabilities());
   }
 
   /**
@@ -135,7 +128,7 @@ public final class LocalStack implements AutoCloseable {
    * config requires one with local.appBuild), else the one the profile's build imported; empty: Gen
    * 2's defaults with ids of its own.
    */
-  private String amplifyOutputs(HarnessConfig config, AppProfile profile) {
+  private String amplifyOutputs(HarnessConfig config, AppProfileFile profile) {
     String configured = config.localStack().amplifyOutputs();
     return configured.isEmpty()
         ? profile.localAmplifyOutputs().map(p -> root.resolve(p).toString()).orElse("")
@@ -173,12 +166,14 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** The first part found stopped, as the message that names it; empty while all run. */
-  Optional<String> stoppedPart() {
+  @Override
+  public Optional<String> stoppedPart() {
     return parts().stream().map(StackPart::stopped).flatMap(Optional::stream).findFirst();
   }
 
   /** Like {@link #stoppedPart()}, also asking each part whether it still answers. */
-  Optional<String> unhealthyPart() {
+  @Override
+  public Optional<String> unhealthyPart() {
     return parts().stream().map(StackPart::unhealthy).flatMap(Optional::stream).findFirst();
   }
 

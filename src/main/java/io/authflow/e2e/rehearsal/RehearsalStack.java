@@ -6,6 +6,7 @@ import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.inbox.MailosaurInbox;
 import io.authflow.e2e.local.LocalStack;
+import io.authflow.e2e.run.RunContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ public final class RehearsalStack implements AutoCloseable {
           new ConfigLoader(root.resolve("config"), Map.of(), Map.of()).load("local");
       LocalStack stack = new LocalStack(root, logDir);
       push(stack);
-      HarnessConfig config = stack.start(local);
+      HarnessConfig config = RunContext.start(local, stack).config();
       MailosaurStandIn mailosaur =
           new MailosaurStandIn(stack.greenMail(), serverId(), UUID.randomUUID().toString(), logDir);
       mailosaur.start();

@@ -1,9 +1,9 @@
 package io.authflow.e2e.rehearsal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.authflow.e2e.local.FreePorts;
 import io.authflow.e2e.local.NodeProcess;
 import io.authflow.e2e.local.StackPart;
+import io.authflow.e2e.parts.FreePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

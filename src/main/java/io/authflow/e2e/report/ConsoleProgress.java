@@ -25,6 +25,9 @@ import java.util.Map;
  * Cucumber's pretty and summary output, which print every step.
  */
 public final class ConsoleProgress implements ConcurrentEventListener {
+  // A failed preflight's check count and lines: it fails before any scenario, so no event says so.
+  private static volatile FailedPreflight preflight;
+
   private final PrintStream out;
   private final Redactor redactor = Redactor.forThisProcess();
   private final Map<Status, Integer> counts = new EnumMap<>(Status.class);
@@ -38,7 +41,7 @@ public final class ConsoleProgress implements ConcurrentEventListener {
     this(System.out);
   }
 
-  ConsoleProgress(PrintStream out) {
+  public ConsoleProgress(PrintStream out) {
     this.out = out;
   }
 
@@ -114,17 +117,15 @@ public final class ConsoleProgress implements ConcurrentEventListener {
       out.println("Failed: " + String.join(" ", failed));
       out.println("Rerun only these: mvn verify -Prerun (reads reports/rerun.txt)");
     }
-    var preflight = PreflightReport.failed();
+    var preflight = ConsoleProgress.preflight;
     if (preflight != null) {
       out.println(
           "Preflight failed: "
               + preflight.failures().size()
               + " of "
-              + preflight.results().size()
+              + preflight.checks()
               + " checks; no scenario ran.");
-      preflight
-          .failures()
-          .forEach(check -> out.println("  ✘ " + redactor.redact(PreflightReport.line(check))));
+      preflight.failures().forEach(line -> out.println("  ✘ " + redactor.redact(line)));
     }
     List<String> cleanup = CleanupFailures.all();
     if (!cleanup.isEmpty()) {
@@ -157,6 +158,13 @@ public final class ConsoleProgress implements ConcurrentEventListener {
     }
     return line.append("; nothing was judged after the signal").toString();
   }
+
+  /** Keeps a failed preflight for the summary: {@code failures} are its failed checks' lines. */
+  public static void preflightFailed(int checks, List<String> failures) {
+    preflight = new FailedPreflight(checks, List.copyOf(failures));
+  }
+
+  private record FailedPreflight(int checks, List<String> failures) {}
 
   private static boolean notApplicable(Result result) {
     return result.getStatus() == Status.SKIPPED

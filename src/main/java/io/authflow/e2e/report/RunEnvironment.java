@@ -1,8 +1,7 @@
 package io.authflow.e2e.report;
 
+import io.authflow.e2e.config.AppProfileFile;
 import io.authflow.e2e.config.HarnessConfig;
-import io.authflow.e2e.local.LocalStack;
-import io.authflow.e2e.screens.AppProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -96,7 +95,7 @@ public final class RunEnvironment {
     }
     // The build served, a team's own (local.appBuild) or one of the project's, stamped by
     // prepare.sh with the hash of its sources.
-    Path build = LocalStack.servedBuild(root, config, AppProfile.of(config));
+    Path build = AppProfileFile.of(config).servedBuild(root, config);
     Path sourceHash = build.resolve(".authflow-src.sha256");
     if (Files.isRegularFile(sourceHash)) {
       try {

@@ -1,12 +1,9 @@
 package io.authflow.e2e.screens;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.authflow.e2e.config.AppProfileFile;
 import io.authflow.e2e.config.ConfigException;
 import io.authflow.e2e.config.HarnessConfig;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,12 +67,16 @@ public final class AppMessages {
 
   /** The words of the profile {@code app.name} selects, beside the config file in use. */
   public AppMessages(HarnessConfig config) {
-    this(AppProfile.fileOf(config), section(AppProfile.fileOf(config)));
+    this(AppProfileFile.of(config));
+  }
+
+  private AppMessages(AppProfileFile profile) {
+    this(profile.file(), section(profile));
   }
 
   /** The profile at {@code file}; a missing file has no words of its own. */
   static AppMessages load(Path file) {
-    return new AppMessages(file, section(file));
+    return new AppMessages(AppProfileFile.read(file));
   }
 
   /** Whether the profile says the app shows no message for {@code intent} (a null entry). */
@@ -109,38 +110,32 @@ public final class AppMessages {
   public record Words(String text, String source) {}
 
   /** The section as written: intent to words, or to nothing when the app shows none (null). */
-  private static Map<String, Optional<String>> section(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return Map.of();
+  private static Map<String, Optional<String>> section(AppProfileFile profile) {
+    Path file = profile.file();
+    JsonNode section = profile.root().path(SECTION);
+    Map<String, Optional<String>> words = new HashMap<>();
+    if (!section.isMissingNode() && !section.isObject()) {
+      throw new ConfigException(file + ": " + SECTION + " must map intents to the words shown.");
     }
-    try {
-      JsonNode section = new ObjectMapper(new YAMLFactory()).readTree(file.toFile()).path(SECTION);
-      Map<String, Optional<String>> words = new HashMap<>();
-      if (!section.isMissingNode() && !section.isObject()) {
-        throw new ConfigException(file + ": " + SECTION + " must map intents to the words shown.");
-      }
-      section
-          .fields()
-          .forEachRemaining(
-              e -> {
-                if (e.getValue().isNull()) {
-                  words.put(e.getKey(), Optional.empty());
-                  return;
-                }
-                if (!e.getValue().isTextual()) {
-                  throw new ConfigException(
-                      file
-                          + ": "
-                          + SECTION
-                          + "."
-                          + e.getKey()
-                          + " must be the text the app shows (null: it shows none).");
-                }
-                words.put(e.getKey(), Optional.of(e.getValue().asText()));
-              });
-      return Map.copyOf(words);
-    } catch (IOException e) {
-      throw new ConfigException(file + " is not valid YAML: " + e.getMessage());
-    }
+    section
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().isNull()) {
+                words.put(e.getKey(), Optional.empty());
+                return;
+              }
+              if (!e.getValue().isTextual()) {
+                throw new ConfigException(
+                    file
+                        + ": "
+                        + SECTION
+                        + "."
+                        + e.getKey()
+                        + " must be the text the app shows (null: it shows none).");
+              }
+              words.put(e.getKey(), Optional.of(e.getValue().asText()));
+            });
+    return Map.copyOf(words);
   }
 }

@@ -1,12 +1,9 @@
 package io.authflow.e2e.screens;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.authflow.e2e.config.AppProfileFile;
 import io.authflow.e2e.config.ConfigException;
 import io.authflow.e2e.config.HarnessConfig;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +35,7 @@ public final class AppProfile {
   private final Set<String> required;
   private final Map<String, String> flow;
   private final Map<String, String> links;
-  private final Optional<Path> localBuild;
-  private final Optional<Path> localAmplifyOutputs;
+  private final AppProfileFile source;
 
   private AppProfile(
       Path file,
@@ -47,35 +43,28 @@ public final class AppProfile {
       Set<String> required,
       Map<String, String> flow,
       Map<String, String> links,
-      Optional<Path> localBuild,
-      Optional<Path> localAmplifyOutputs) {
+      AppProfileFile source) {
     this.file = file;
     this.screens = screens;
     this.required = required;
     this.flow = flow;
     this.links = links;
-    this.localBuild = localBuild;
-    this.localAmplifyOutputs = localAmplifyOutputs;
+    this.source = source;
   }
 
   /** The profile {@code app.name} selects, next to the environment's config file. */
   public static AppProfile of(HarnessConfig config) {
-    return load(fileOf(config));
-  }
-
-  /** Where the profile {@code app.name} selects is: apps/ beside the config file in use. */
-  static Path fileOf(HarnessConfig config) {
-    return config
-        .file()
-        .toAbsolutePath()
-        .getParent()
-        .resolve("apps")
-        .resolve(config.app().name() + ".yaml");
+    return from(AppProfileFile.of(config));
   }
 
   public static AppProfile load(Path file) {
-    ScreenMap screens = ScreenMap.load(file);
-    JsonNode root = read(file);
+    return from(AppProfileFile.read(file));
+  }
+
+  private static AppProfile from(AppProfileFile source) {
+    Path file = source.file();
+    ScreenMap screens = ScreenMap.of(source);
+    JsonNode root = source.root();
     List<String> problems = new ArrayList<>();
     root.fieldNames()
         .forEachRemaining(
@@ -145,17 +134,7 @@ public final class AppProfile {
       throw new ConfigException(problems);
     }
     return new AppProfile(
-        file,
-        screens,
-        Set.copyOf(required),
-        Map.copyOf(flow),
-        Map.copyOf(links),
-        path(root, "localBuild"),
-        path(root, "localAmplifyOutputs"));
-  }
-
-  private static Optional<Path> path(JsonNode root, String key) {
-    return root.hasNonNull(key) ? Optional.of(Path.of(root.get(key).asText())) : Optional.empty();
+        file, screens, Set.copyOf(required), Map.copyOf(flow), Map.copyOf(links), source);
   }
 
   public Path file() {
@@ -205,13 +184,7 @@ public final class AppProfile {
    * local.appBuild} overrides it.
    */
   public Path localBuild() {
-    return localBuild.orElseThrow(
-        () ->
-            new ConfigException(
-                file
-                    + " has no localBuild, so the local stack cannot serve this app; give the"
-                    + " folder of its browser build (e.g. src/local/app/dist) there or in"
-                    + " local.appBuild, or run it against a target that has the app (-Denv=<env>)."));
+    return source.localBuild();
   }
 
   /**
@@ -219,14 +192,6 @@ public final class AppProfile {
    * Cognito answers as the pool it names; {@code local.amplifyOutputs} overrides it.
    */
   public Optional<Path> localAmplifyOutputs() {
-    return localAmplifyOutputs;
-  }
-
-  private static JsonNode read(Path file) {
-    try {
-      return new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
-    } catch (IOException e) {
-      throw new ConfigException(file + " is not a valid app profile: " + e.getMessage());
-    }
+    return source.localAmplifyOutputs();
   }
 }

@@ -1,13 +1,10 @@
 package io.authflow.e2e.screens;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.appium.java_client.AppiumBy;
+import io.authflow.e2e.config.AppProfileFile;
 import io.authflow.e2e.config.ConfigException;
 import io.authflow.e2e.config.Platform;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,36 +31,37 @@ public final class ScreenMap {
   }
 
   public static ScreenMap load(Path file) {
-    if (!Files.isRegularFile(file)) {
+    return of(AppProfileFile.read(file));
+  }
+
+  static ScreenMap of(AppProfileFile profile) {
+    Path file = profile.file();
+    if (!profile.exists()) {
       throw new ConfigException(
           "There is no screen map " + file + "; app.name selects config/apps/<name>.yaml.");
     }
-    try {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-      Map<String, JsonNode> entries = new LinkedHashMap<>();
-      List<String> problems = new ArrayList<>();
-      root.fields()
-          .forEachRemaining(
-              e -> {
-                if (!e.getKey().contains(".")) {
-                  return; // a section (e.g. messages), not a locator
-                }
-                if (!e.getValue().isTextual() && !e.getValue().isObject()) {
-                  problems.add(
-                      file
-                          + ": "
-                          + e.getKey()
-                          + " must be a testID or a mapping of platforms to locators.");
-                }
-                entries.put(e.getKey(), e.getValue());
-              });
-      if (!problems.isEmpty()) {
-        throw new ConfigException(problems);
-      }
-      return new ScreenMap(file, Collections.unmodifiableMap(entries));
-    } catch (IOException e) {
-      throw new ConfigException(file + " is not a valid screen map: " + e.getMessage());
+    JsonNode root = profile.root();
+    Map<String, JsonNode> entries = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    root.fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getKey().contains(".")) {
+                return; // a section (e.g. messages), not a locator
+              }
+              if (!e.getValue().isTextual() && !e.getValue().isObject()) {
+                problems.add(
+                    file
+                        + ": "
+                        + e.getKey()
+                        + " must be a testID or a mapping of platforms to locators.");
+              }
+              entries.put(e.getKey(), e.getValue());
+            });
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
     }
+    return new ScreenMap(file, Collections.unmodifiableMap(entries));
   }
 
   public By locator(String name, Platform platform) {

@@ -3,7 +3,7 @@ package io.authflow.e2e.screens;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.Platform;
 import io.authflow.e2e.device.AppSession;
-import io.authflow.e2e.local.StackWatch;
+import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.report.RunInterruption;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,15 +8,17 @@ import io.authflow.e2e.doctor.CheckResult;
 import io.authflow.e2e.doctor.Checklist;
 import io.authflow.e2e.doctor.Preflight;
 import io.authflow.e2e.doctor.PreflightFailedException;
+import io.authflow.e2e.doctor.PreflightReport;
 import io.authflow.e2e.doctor.StartChecks;
+import io.authflow.e2e.local.LocalStack;
 import io.authflow.e2e.report.AllureResults;
 import io.authflow.e2e.report.AppiumLogExcerpt;
 import io.authflow.e2e.report.Evidence;
 import io.authflow.e2e.report.KeepJudgedTrend;
 import io.authflow.e2e.report.PoolSnapshot;
-import io.authflow.e2e.report.PreflightReport;
 import io.authflow.e2e.report.RunEnvironment;
 import io.authflow.e2e.report.RunInterruption;
+import io.authflow.e2e.run.RunContext;
 import io.authflow.e2e.userpool.UserPool;
 import io.authflow.e2e.users.TestUser;
 import io.cucumber.java.After;
@@ -26,7 +28,6 @@ import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -79,26 +80,22 @@ public final class Hooks {
                   Duration.ZERO));
       throw e;
     }
-    if (Boolean.getBoolean("doctor.skip")) {
-      TestRun.start(chosen);
-      return;
+    // One order for every run: config, stack, preflight, then the adapters and their first calls.
+    RunContext run = RunContext.start(chosen, new LocalStack(Path.of("").toAbsolutePath()));
+    try {
+      if (!Boolean.getBoolean("doctor.skip")) {
+        ensure(
+            new Preflight(ENVIRONMENT)
+                .checkStarted(
+                    run.config(),
+                    List.of(CheckResult.pass("Config valid", chosen.file().toString()))));
+      }
+      run.open();
+    } catch (RuntimeException e) {
+      run.close();
+      throw e;
     }
-    List<CheckResult> checked = new ArrayList<>();
-    checked.add(CheckResult.pass("Config valid", chosen.file().toString()));
-    Preflight preflight = new Preflight(ENVIRONMENT);
-    if (!chosen.embeddedStack()) {
-      // Before TestRun starts: its pool sweep would fail on a wrong pool with a bare exception.
-      ensure(preflight.check(chosen, checked));
-      TestRun.start(chosen);
-      return;
-    }
-    TestRun.start(chosen);
-    checked.add(CheckResult.pass("Local stack started", "logs in reports/local-stack/"));
-    Checklist checklist = preflight.check(TestRun.current().config(), checked);
-    if (!checklist.passed()) {
-      TestRun.stop();
-    }
-    ensure(checklist);
+    TestRun.start(run);
   }
 
   @AfterAll

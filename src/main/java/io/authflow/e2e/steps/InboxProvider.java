@@ -1,7 +1,7 @@
 package io.authflow.e2e.steps;
 
 import io.authflow.e2e.inbox.Inbox;
-import io.authflow.e2e.local.StackWatch;
+import io.authflow.e2e.parts.StackWatch;
 import io.cucumber.picocontainer.CucumberPicoProvider;
 import org.picocontainer.injectors.Provider;
 

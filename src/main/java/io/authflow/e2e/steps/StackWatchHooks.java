@@ -1,6 +1,6 @@
 package io.authflow.e2e.steps;
 
-import io.authflow.e2e.local.StackWatch;
+import io.authflow.e2e.parts.StackWatch;
 import io.cucumber.java.Before;
 
 /**

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.appium.java_client.service.local.AppiumDriverLocalService;
+import io.authflow.e2e.config.Discovered;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.local.BrowserLookup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,8 +72,13 @@ class SessionPerWorkerTest {
                 "true"));
     // This machine's browser and driver, as the local stack adds them.
     HarnessConfig config =
-        profile.withTargetDefaults(
-            BrowserLookup.forThisMachine().find(profile.localStack()).capabilities());
+        profile.completedBy(
+            new Discovered(
+                "",
+                "",
+                Optional.empty(),
+                List.of(),
+                BrowserLookup.forThisMachine().find(profile.localStack()).capabilities()));
 
     AppSession first = new AppSession(config);
     first.launch();

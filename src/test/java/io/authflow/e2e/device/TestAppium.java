@@ -2,7 +2,7 @@ package io.authflow.e2e.device;
 
 import io.appium.java_client.service.local.AppiumDriverLocalService;
 import io.appium.java_client.service.local.AppiumServiceBuilder;
-import io.authflow.e2e.local.FreePorts;
+import io.authflow.e2e.parts.FreePorts;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.authflow.e2e.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authflow.e2e.config.ConfigLoader;
+import io.authflow.e2e.config.Discovered;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.UserPoolConfig;
 import io.authflow.e2e.local.LocalStack;
@@ -47,7 +48,8 @@ class PreflightTest {
       Files.copy(PROJECT.resolve("config").resolve(file), configDir.resolve(file));
     }
     stack = new LocalStack(root);
-    local = stack.start(new ConfigLoader(configDir, Map.of(), Map.of()).load("local"));
+    HarnessConfig asked = new ConfigLoader(configDir, Map.of(), Map.of()).load("local");
+    local = asked.completedBy(stack.start(asked));
   }
 
   @AfterAll
@@ -73,16 +75,17 @@ class PreflightTest {
   void anAppBuiltForAnotherPoolFailsBeforeAnyScenario() {
     var pool = local.userPool();
     HarnessConfig otherPool =
-        local.withUserPool(
-            new UserPoolConfig(
-                "eu-central-1",
-                "eu-central-1_0therP00l",
-                pool.clientId(),
-                pool.endpoint(),
-                pool.disposable(),
-                pool.passwordPolicy(),
-                pool.passwordPolicySource(),
-                pool.awsProfile()));
+        local.completedBy(
+            Discovered.NOTHING.withUserPool(
+                new UserPoolConfig(
+                    "eu-central-1",
+                    "eu-central-1_0therP00l",
+                    pool.clientId(),
+                    pool.endpoint(),
+                    pool.disposable(),
+                    pool.passwordPolicy(),
+                    pool.passwordPolicySource(),
+                    pool.awsProfile())));
 
     CheckResult built = preflight.appBuiltForPool(otherPool).orElseThrow();
 

@@ -113,7 +113,8 @@ class OwnAppOfflineTest {
   }
 
   private HarnessConfig start(Map<String, String> flags) {
-    return stack.start(new ConfigLoader(root.resolve("config"), flags, Map.of()).load("local"));
+    HarnessConfig asked = new ConfigLoader(root.resolve("config"), flags, Map.of()).load("local");
+    return asked.completedBy(stack.start(asked));
   }
 
   private Ui signIn(HarnessConfig config, String email) {

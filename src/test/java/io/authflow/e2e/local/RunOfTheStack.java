@@ -18,7 +18,7 @@ public final class RunOfTheStack {
   public static void main(String[] args) throws InterruptedException {
     HarnessConfig config = new ConfigLoader(Path.of("config"), Map.of(), Map.of()).load("local");
     var stack = new LocalStack(Path.of("").toAbsolutePath());
-    config = stack.start(config);
+    config = config.completedBy(stack.start(config));
     var app = new AppSession(config);
     app.launch();
     String title = app.driver().getTitle();

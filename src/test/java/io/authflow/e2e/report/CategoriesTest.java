@@ -8,7 +8,7 @@ import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.device.BackendUnreachableException;
 import io.authflow.e2e.inbox.InboxUnavailableException;
-import io.authflow.e2e.local.LocalParts;
+import io.authflow.e2e.parts.LocalParts;
 import io.authflow.e2e.screens.ScreenTimeoutException;
 import io.authflow.e2e.userpool.CognitoUserPool;
 import io.authflow.e2e.userpool.EmailQuotaExceededException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.authflow.e2e.config.ConfigLoader;
+import io.authflow.e2e.config.Discovered;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.local.LocalStack;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +55,9 @@ class TransportFaultsTest {
   void startTheLocalStack() throws IOException {
     root = ProjectCopies.linked("authflow-transport-");
     stack = new LocalStack(root);
-    local = stack.start(new ConfigLoader(root.resolve("config"), Map.of(), Map.of()).load("local"));
+    HarnessConfig asked =
+        new ConfigLoader(root.resolve("config"), Map.of(), Map.of()).load("local");
+    local = asked.completedBy(stack.start(asked));
   }
 
   @BeforeEach
@@ -61,7 +65,9 @@ class TransportFaultsTest {
     relay = new TcpRelay(local.target().appium());
     app =
         new AppSession(
-            local.withLocalStack(local.app().url(), relay.url(), local.userPool(), List.of()));
+            local.completedBy(
+                new Discovered(
+                    local.app().url(), relay.url(), Optional.empty(), List.of(), Map.of())));
     app.launch();
   }
 

@@ -37,13 +37,13 @@ class UiTest {
   void startTheLocalStackWithTheAuthenticatorApp() throws IOException {
     root = ProjectCopies.linked("authflow-ui-");
     stack = new LocalStack(root);
-    config =
-        stack.start(
-            new ConfigLoader(
-                    root.resolve("config"),
-                    Map.of("authflow.app.name", "amplify-authenticator"),
-                    Map.of())
-                .load("local"));
+    HarnessConfig asked =
+        new ConfigLoader(
+                root.resolve("config"),
+                Map.of("authflow.app.name", "amplify-authenticator"),
+                Map.of())
+            .load("local");
+    config = asked.completedBy(stack.start(asked));
   }
 
   @BeforeEach

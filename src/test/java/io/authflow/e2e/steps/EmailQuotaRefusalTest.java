@@ -58,14 +58,14 @@ class EmailQuotaRefusalTest {
       Files.copy(PROJECT.resolve("config").resolve(file), configDir.resolve(file));
     }
     stack = new LocalStack(root);
-    config =
-        stack.start(
-            new ConfigLoader(
-                    configDir,
-                    // A short wait for the code: the refusal is what this test is about.
-                    Map.of("authflow.local.emailDailyLimit", "1", "authflow.timeouts.code", "PT5S"),
-                    Map.of())
-                .load("local"));
+    HarnessConfig asked =
+        new ConfigLoader(
+                configDir,
+                // A short wait for the code: the refusal is what this test is about.
+                Map.of("authflow.local.emailDailyLimit", "1", "authflow.timeouts.code", "PT5S"),
+                Map.of())
+            .load("local");
+    config = asked.completedBy(stack.start(asked));
   }
 
   @AfterAll

@@ -1,4 +1,4 @@
-package io.authflow.e2e.local;
+package io.authflow.e2e.parts;
 
 /** For tests outside this package: the failure the harness raises for a dead local part. */
 public final class LocalParts {

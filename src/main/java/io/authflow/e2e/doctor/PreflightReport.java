@@ -1,9 +1,9 @@
-package io.authflow.e2e.report;
+package io.authflow.e2e.doctor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.authflow.e2e.doctor.CheckResult;
-import io.authflow.e2e.doctor.Checklist;
+import io.authflow.e2e.report.AllureResults;
+import io.authflow.e2e.report.ConsoleProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +18,6 @@ import java.util.UUID;
  * with every check, and the console summary. Otherwise a nightly reader sees an empty report.
  */
 public final class PreflightReport {
-  private static volatile Checklist failed;
-
   private final AllureResults allure;
   private final Path junitFile;
 
@@ -34,7 +32,9 @@ public final class PreflightReport {
 
   /** Writes the failed checklist into both reports and keeps it for the console summary. */
   public void write(Checklist checklist) {
-    failed = checklist;
+    ConsoleProgress.preflightFailed(
+        checklist.results().size(),
+        checklist.failures().stream().map(PreflightReport::line).toList());
     long now = Instant.now().toEpochMilli();
     ObjectMapper json = new ObjectMapper();
     try {
@@ -66,11 +66,6 @@ public final class PreflightReport {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the preflight's report", e);
     }
-  }
-
-  /** The failed checklist of this run, for the console summary; null when none failed. */
-  static Checklist failed() {
-    return failed;
   }
 
   static String line(CheckResult check) {

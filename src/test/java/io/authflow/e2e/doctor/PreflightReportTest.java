@@ -1,11 +1,11 @@
-package io.authflow.e2e.report;
+package io.authflow.e2e.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.authflow.e2e.doctor.CheckResult;
-import io.authflow.e2e.doctor.Checklist;
+import io.authflow.e2e.report.AllureResults;
+import io.authflow.e2e.report.ConsoleProgress;
 import io.cucumber.plugin.event.EventHandler;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Result;

@@ -1,4 +1,4 @@
-package io.authflow.e2e.local;
+package io.authflow.e2e.parts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

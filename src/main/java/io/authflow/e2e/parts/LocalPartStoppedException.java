@@ -1,4 +1,4 @@
-package io.authflow.e2e.local;
+package io.authflow.e2e.parts;
 
 /**
  * A part of the local stack stopped while the run used it: an environment fault, named with the

@@ -1,4 +1,4 @@
-package io.authflow.e2e.local;
+package io.authflow.e2e.parts;
 
 import io.authflow.e2e.report.RunInterruption;
 import java.lang.reflect.InvocationHandler;
@@ -15,11 +15,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Watches the running local stack's parts, so a part that dies is named the moment it matters:
- * {@link #check()} throws {@link LocalPartStoppedException} ("the Cognito stand-in stopped (exit
- * code …)") once any part has stopped, and keeps throwing the same cause for the rest of the run,
- * so every later step fails at once instead of waiting out its timeout. Without a local stack (a
- * remote target) it never throws.
+ * Watches the parts the run depends on ({@link StackHealth}: the local stack's, or a remote
+ * Appium), so a part that dies is named the moment it matters: {@link #check()} throws {@link
+ * LocalPartStoppedException} ("the Cognito stand-in stopped (exit code …)") once any part has
+ * stopped, and keeps throwing the same cause for the rest of the run, so every later step fails at
+ * once instead of waiting out its timeout. Without a local stack (a remote target) it never throws.
  */
 public final class StackWatch {
   // How often a guarded call looks at the stack while it waits; a process check is cheap.
@@ -38,7 +38,8 @@ public final class StackWatch {
 
   private StackWatch() {}
 
-  static void watch(LocalStack stack) {
+  /** Watches {@code stack} from now on: the run's stack, whose death fails every later step. */
+  public static void watch(StackHealth stack) {
     watch(stack, stack::stoppedPart, stack::unhealthyPart);
   }
 
@@ -97,7 +98,7 @@ public final class StackWatch {
   }
 
   /** A stack stopped on purpose is no fault. */
-  static synchronized void unwatch(Object stack) {
+  public static synchronized void unwatch(Object stack) {
     if (java.util.Objects.equals(watched, stack)) {
       watched = null;
       stoppedPart = Optional::empty;

@@ -1,0 +1,140 @@
+package io.authflow.e2e.run;
+
+import io.authflow.e2e.config.Discovered;
+import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.config.TargetConfig.Farm;
+import io.authflow.e2e.inbox.CodeExtractor;
+import io.authflow.e2e.inbox.Inbox;
+import io.authflow.e2e.inbox.MailosaurInbox;
+import io.authflow.e2e.inbox.SmtpInbox;
+import io.authflow.e2e.local.LocalStack;
+import io.authflow.e2e.parts.StackWatch;
+import io.authflow.e2e.userpool.CognitoUserPool;
+import io.authflow.e2e.userpool.PoolGuard;
+import io.authflow.e2e.userpool.UserPool;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How a run starts, one way for the features' hooks, the doctor and the rehearsal alike, in one
+ * order: the config as asked, the stack it asks for (none on a remote target), the caller's
+ * preflight on {@link #config()}, then {@link #open()}: the adapters (inbox, user pool) and their
+ * first calls. The preflight comes before the adapters, so a wrong pool or inbox is a line of its
+ * checklist rather than an adapter's bare exception. What the run found stays apart from what was
+ * asked ({@link #asked()}, {@link #discovered()}).
+ */
+public final class RunContext implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RunContext.class);
+
+  private final HarnessConfig asked;
+  private final LocalStack stack;
+  private Discovered discovered;
+  private HarnessConfig config;
+  private Inbox inbox;
+  private CognitoUserPool pool;
+
+  private RunContext(HarnessConfig asked, Discovered discovered, LocalStack stack) {
+    this.asked = asked;
+    this.discovered = discovered;
+    this.config = asked.completedBy(discovered);
+    this.stack = stack;
+  }
+
+  /**
+   * Starts the stack {@code asked} names, if any ({@code stack} is the one to start; unused on a
+   * remote target).
+   */
+  public static RunContext start(HarnessConfig asked, LocalStack stack) {
+    if (!asked.embeddedStack()) {
+      return new RunContext(asked, Discovered.NOTHING, null);
+    }
+    return new RunContext(asked, stack.start(asked), stack);
+  }
+
+  /**
+   * After the preflight passed: the inbox and the pool, a real pool's own password policy, the
+   * sweep of stale test users, and the watch on an Appium server of the user's own.
+   */
+  public void open() {
+    inbox =
+        switch (config.inbox().type()) {
+          case SMTP ->
+              new SmtpInbox(stack.greenMail(), new CodeExtractor(config.inbox().codePattern()));
+          case MAILOSAUR -> MailosaurInbox.fromEnvironment(config, System.getenv());
+        };
+    var users = config.users();
+    pool =
+        new CognitoUserPool(
+            config.userPool(),
+            new PoolGuard(
+                config.userPool().id(),
+                config.userPool().disposable(),
+                users.emailPrefix(),
+                users.emailDomain()),
+            config.timeouts().api());
+    if (!config.embeddedStack()) {
+      // A real pool's own password policy, unless amplify_outputs.json already gave it.
+      discovered = discovered.withUserPool(pool.withPoolPasswordPolicy());
+      config = asked.completedBy(discovered);
+    }
+    int swept = pool.sweep(users.emailPrefix() + "-", users.sweepOlderThan());
+    LOG.info(
+        "Run start: env {}, pool {}, swept {} stale test user(s)",
+        config.env(),
+        config.userPool().id(),
+        swept);
+    var target = config.target();
+    if (!config.embeddedStack() && (target.farm() == Farm.NONE || target.farm() == Farm.GRID)) {
+      // A server of our own (or a Grid) that dies is named like a local part.
+      StackWatch.watchRemoteAppium(target.appium(), config.timeouts().api());
+    }
+  }
+
+  /** What the user asked for, as loaded. */
+  public HarnessConfig asked() {
+    return asked;
+  }
+
+  /** What the run found: the stack's addresses and browser, the pool's own description. */
+  public Discovered discovered() {
+    return discovered;
+  }
+
+  /** What the run's parts use: the asked config completed by what the run found. */
+  public HarnessConfig config() {
+    return config;
+  }
+
+  /** The embedded stack, when the config asks for one. */
+  public Optional<LocalStack> stack() {
+    return Optional.ofNullable(stack);
+  }
+
+  /** The inbox, once {@link #open()}ed. */
+  public Inbox inbox() {
+    return opened(inbox);
+  }
+
+  /** The user pool, once {@link #open()}ed. */
+  public UserPool pool() {
+    return opened(pool);
+  }
+
+  private static <T> T opened(T adapter) {
+    if (adapter == null) {
+      throw new IllegalStateException("The run context is not open: open() builds the adapters.");
+    }
+    return adapter;
+  }
+
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+}
