@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ActivityIndicator, View } from 'react-native';
-import { getCurrentUser, resendSignUpCode, resetPassword, signIn } from 'aws-amplify/auth';
+import { confirmSignIn, getCurrentUser, resendSignUpCode, resetPassword, signIn } from 'aws-amplify/auth';
 import { ROUTES, codeSentNotice } from './routes';
 import SignUp from './SignUp';
 import ConfirmSignUp from './ConfirmSignUp';
@@ -8,6 +8,9 @@ import SignIn from './SignIn';
 import ForgotPassword from './ForgotPassword';
 import ResetPassword from './ResetPassword';
 import Dashboard from './Dashboard';
+import SetupTotp from './SetupTotp';
+import ConfirmSignIn from './ConfirmSignIn';
+import SelectMfaType from './SelectMfaType';
 
 const SCREENS = {
   [ROUTES.signUp]: SignUp,
@@ -16,6 +19,9 @@ const SCREENS = {
   [ROUTES.forgotPassword]: ForgotPassword,
   [ROUTES.resetPassword]: ResetPassword,
   [ROUTES.dashboard]: Dashboard,
+  [ROUTES.setupTotp]: SetupTotp,
+  [ROUTES.confirmSignIn]: ConfirmSignIn,
+  [ROUTES.selectMfaType]: SelectMfaType,
 };
 
 // These act on an account named earlier in the flow; opened without one (a deep link, a reload
@@ -23,6 +29,10 @@ const SCREENS = {
 const NEEDS_EMAIL = {
   [ROUTES.confirmSignUp]: ROUTES.signIn,
   [ROUTES.resetPassword]: ROUTES.forgotPassword,
+  // A sign-in's next steps live in Amplify's memory of that sign-in: opened without one, sign in.
+  [ROUTES.setupTotp]: ROUTES.signIn,
+  [ROUTES.confirmSignIn]: ROUTES.signIn,
+  [ROUTES.selectMfaType]: ROUTES.signIn,
 };
 
 // The root-layout gate. It runs on launch and on every route change, browser Back included, so a
@@ -38,9 +48,11 @@ async function gate({ path, email }) {
   return path;
 }
 
-// The email travels in history state so Back and reload keep it; the password never does.
+// The email travels in history state so Back and reload keep it; the password never does. A
+// sign-in step's details (the key to set up, the factors to choose from) travel with it.
 function currentLocation() {
-  return { path: window.location.pathname, email: window.history.state?.email };
+  const state = window.history.state;
+  return { path: window.location.pathname, email: state?.email, step: state?.step };
 }
 
 export default function App() {
@@ -72,10 +84,10 @@ export default function App() {
     };
   }, [location]);
 
-  const navigate = (path, { email, info } = {}) => {
-    window.history.pushState({ email }, '', path);
+  const navigate = (path, { email, info, step } = {}) => {
+    window.history.pushState({ email, step }, '', path);
     setMessage(info ? { kind: 'info', text: info } : null);
-    setLocation({ path, email });
+    setLocation({ path, email, step });
   };
 
   const notify = (text) => setMessage({ kind: 'info', text });
@@ -112,10 +124,8 @@ export default function App() {
     }
   };
 
-  // Shared by the sign-in screen and by the automatic sign-in after confirming an account.
-  const signInAndContinue = async (email, password) => {
-    // Amplify's default flow, USER_SRP_AUTH, as a Gen 2 app client allows.
-    const { nextStep } = await signIn({ username: email, password });
+  // Where each step of a sign-in leads, whatever started it: the password, a code, a choice.
+  const continueSignIn = async (email, password, nextStep) => {
     switch (nextStep.signInStep) {
       case 'DONE':
         credentials.current = null;
@@ -130,9 +140,54 @@ export default function App() {
       case 'RESET_PASSWORD':
         handleResetPasswordNextSteps(email, await resetPassword({ username: email }));
         return;
+      case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP':
+        navigate(ROUTES.setupTotp, {
+          email,
+          step: { secret: nextStep.totpSetupDetails.sharedSecret },
+        });
+        return;
+      case 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION':
+        // This app sets up an authenticator app where the pool allows one.
+        if (nextStep.allowedMFATypes?.includes('TOTP')) {
+          await continueSignIn(email, password, (await confirmSignIn({ challengeResponse: 'TOTP' })).nextStep);
+          return;
+        }
+        throw new Error(`This app sets up no ${nextStep.allowedMFATypes?.join(' or ')} second factor.`);
+      case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
+        navigate(ROUTES.selectMfaType, { email, step: { allowed: nextStep.allowedMFATypes } });
+        return;
+      case 'CONFIRM_SIGN_IN_WITH_TOTP_CODE':
+        navigate(ROUTES.confirmSignIn, { email, info: 'Enter the code from your authenticator app.' });
+        return;
+      case 'CONFIRM_SIGN_IN_WITH_SMS_CODE':
+      case 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE':
+        navigate(ROUTES.confirmSignIn, { email, info: codeSentNotice(nextStep.codeDeliveryDetails) });
+        return;
       default:
         throw new Error(`This app does not handle the sign-in step ${nextStep.signInStep}.`);
     }
+  };
+
+  // Shared by the sign-in screen and by the automatic sign-in after confirming an account.
+  const signInAndContinue = async (email, password) => {
+    // Amplify's default flow, USER_SRP_AUTH, as a Gen 2 app client allows.
+    const { nextStep } = await signIn({ username: email, password });
+    await continueSignIn(email, password, nextStep);
+  };
+
+  // Sign-in with a code by email and no password: Cognito's choice-based flow, asking for EMAIL_OTP.
+  const signInWithEmailCode = async (email) => {
+    const { nextStep } = await signIn({
+      username: email,
+      options: { authFlowType: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' },
+    });
+    await continueSignIn(email, null, nextStep);
+  };
+
+  // The answer to the step shown (a code, a key's first code, a factor chosen).
+  const answerSignIn = async (challengeResponse) => {
+    const { nextStep } = await confirmSignIn({ challengeResponse });
+    await continueSignIn(location.email, recallPassword(location.email), nextStep);
   };
 
   const shown = decision?.location === location ? decision.path : null;
@@ -153,6 +208,9 @@ export default function App() {
     rememberPassword,
     recallPassword,
     signInAndContinue,
+    signInWithEmailCode,
+    answerSignIn,
+    step: location.step,
     handleResetPasswordNextSteps,
   };
   const Shown = SCREENS[shown];

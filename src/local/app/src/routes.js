@@ -6,6 +6,9 @@ export const ROUTES = {
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password',
   dashboard: '/dashboard',
+  setupTotp: '/setup-totp',
+  confirmSignIn: '/confirm-sign-in',
+  selectMfaType: '/select-mfa-type',
 };
 
 const MEDIUM = { EMAIL: 'email', SMS: 'SMS', PHONE: 'phone' };

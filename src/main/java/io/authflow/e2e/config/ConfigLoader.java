@@ -317,6 +317,7 @@ public final class ConfigLoader {
                 + local.emailDailyLimit()
                 + "; use 0 or more (Cognito's is 50).");
       }
+      problems.addAll(local.pool().problems(file.toString()));
       requireWholeSeconds("local.tokenValidity.access", local.tokenValidity().access());
       requireWholeSeconds("local.tokenValidity.id", local.tokenValidity().id());
       requireWholeSeconds("local.tokenValidity.refresh", local.tokenValidity().refresh());

@@ -12,7 +12,8 @@ import java.util.List;
  * them (else PATH and the usual install places); {@code emailDailyLimit} is how many emails a day
  * the stand-in's pool sends with Cognito's default account before it refuses codes as Cognito does
  * (Cognito's quota, 50, by default); {@code tokenValidity} is how long its tokens live (Gen 2's
- * defaults unless shortened).
+ * defaults unless shortened); {@code pool} is the sign-in factors its pool offers over what the
+ * outputs say (MFA, passwordless).
  */
 public record LocalStackConfig(
     String appClient,
@@ -21,7 +22,8 @@ public record LocalStackConfig(
     String browser,
     String chromedriver,
     int emailDailyLimit,
-    TokenValidity tokenValidity) {
+    TokenValidity tokenValidity,
+    PoolShape pool) {
   /** Cognito's default email account: 50 emails a day per AWS account and region. */
   public static final int COGNITO_EMAIL_DAILY_LIMIT = 50;
 
@@ -42,6 +44,7 @@ public record LocalStackConfig(
         browser,
         chromedriver,
         COGNITO_EMAIL_DAILY_LIMIT,
-        TokenValidity.GEN2);
+        TokenValidity.GEN2,
+        PoolShape.AS_OUTPUTS);
   }
 }

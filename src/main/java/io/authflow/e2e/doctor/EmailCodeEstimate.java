@@ -31,7 +31,9 @@ record EmailCodeEstimate(int codes, int sendingScenarios, int selectedScenarios,
           // The app asks for a new code when an unconfirmed user signs in.
           "they come back and sign in", "new code",
           "they ask to reset their forgotten password", "password reset",
-          "a returning user who has reset their forgotten password", "password reset");
+          "a returning user who has reset their forgotten password", "password reset",
+          // On pools that offer it (else the scenario does not apply and sends nothing).
+          "they ask for a sign-in code by email instead of typing their password", "sign-in code");
 
   /** The selection of this run, from the same properties Cucumber reads. */
   static EmailCodeEstimate forThisRun() {

@@ -3,6 +3,7 @@ package io.authflow.e2e.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.authflow.e2e.config.LocalStackConfig;
+import io.authflow.e2e.config.PoolShape;
 import io.authflow.e2e.config.TokenValidity;
 import java.io.IOException;
 import java.net.URI;
@@ -33,6 +34,8 @@ final class CognitoStandIn extends StackPart {
   private final int emailDailyLimit;
   // Its app clients' token lifetimes (local.tokenValidity).
   private final TokenValidity tokenValidity;
+  // The sign-in factors over the outputs' (local.pool).
+  private final PoolShape pool;
   private NodeProcess process;
   private JsonNode ready;
 
@@ -74,6 +77,7 @@ final class CognitoStandIn extends StackPart {
         appClient,
         emailDailyLimit,
         TokenValidity.GEN2,
+        PoolShape.AS_OUTPUTS,
         timeout,
         logDir);
   }
@@ -86,9 +90,11 @@ final class CognitoStandIn extends StackPart {
       String appClient,
       int emailDailyLimit,
       TokenValidity tokenValidity,
+      PoolShape pool,
       Duration timeout,
       Path logDir) {
     super("cognito", logDir);
+    this.pool = pool;
     this.emailDailyLimit = emailDailyLimit;
     this.tokenValidity = tokenValidity;
     this.amplifyOutputs = amplifyOutputs;
@@ -135,6 +141,7 @@ final class CognitoStandIn extends StackPart {
                   String.valueOf(tokenValidity.id().toSeconds()),
                   "--refresh-token-validity",
                   String.valueOf(tokenValidity.refresh().toSeconds())));
+      arguments.addAll(pool.launcherArguments());
       if (!amplifyOutputs.isEmpty()) {
         arguments.addAll(
             List.of("--amplify-outputs", Path.of(amplifyOutputs).toAbsolutePath().toString()));

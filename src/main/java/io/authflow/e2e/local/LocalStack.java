@@ -88,6 +88,7 @@ public final class LocalStack implements StackHealth, AutoCloseable {
                   appClient,
                   config.localStack().emailDailyLimit(),
                   config.localStack().tokenValidity(),
+                  config.localStack().pool(),
                   timeout,
                   logDir));
       app = startPart(new AppServer(profile.servedBuild(root, config), logDir));

@@ -26,6 +26,8 @@ public final class AppMessages {
           Map.entry("wrongPassword", "Incorrect username or password."),
           Map.entry("unknownUser", "User does not exist."),
           Map.entry("wrongCode", "Invalid verification code provided, please try again."),
+          // A wrong code at an MFA or passwordless sign-in (CodeMismatchException).
+          Map.entry("wrongSignInCode", "Invalid code received for user"),
           Map.entry("emailAlreadyRegistered", "An account with the given email already exists."),
           Map.entry(
               "passwordThatIsTooShort",

@@ -8,6 +8,8 @@ public final class SignInScreen {
   static final LogicalName SUBMIT = LogicalName.of("signIn.submit");
   static final LogicalName GO_TO_SIGN_UP = LogicalName.of("signIn.goToSignUp");
   static final LogicalName FORGOT_PASSWORD = LogicalName.of("signIn.forgotPassword");
+  // Sign-in with a code sent by email instead of a password; apps that offer none leave it out.
+  static final LogicalName WITH_EMAIL_CODE = LogicalName.ifMapped("signIn.withEmailCode");
 
   private final Ui ui;
 
@@ -24,6 +26,18 @@ public final class SignInScreen {
     ui.type(EMAIL, email);
     ui.type(PASSWORD, password);
     ui.tap(SUBMIT);
+  }
+
+  /** Whether the app offers sign-in with a code sent by email instead of a password. */
+  public boolean offersEmailCode() {
+    return ui.has(WITH_EMAIL_CODE);
+  }
+
+  /** Asks for a sign-in code by email for {@code email}, typing no password. */
+  public void askForEmailCode(String email) {
+    awaitShown();
+    ui.type(EMAIL, email);
+    ui.tap(WITH_EMAIL_CODE);
   }
 
   public void goToSignUp() {

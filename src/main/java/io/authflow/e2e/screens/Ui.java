@@ -67,6 +67,31 @@ public final class Ui {
     awaitVisible(screen.name(), "the " + screen.screenName() + " screen");
   }
 
+  /** Waits until one of the screens the profile maps shows, and returns it. */
+  public LogicalName awaitOneOf(List<LogicalName> screens) {
+    List<LogicalName> mapped = screens.stream().filter(this::has).toList();
+    return await(
+        "one of the screens "
+            + String.join(", ", mapped.stream().map(LogicalName::screenName).toList()),
+        d -> mapped.stream().filter(s -> visible(s.name()).isPresent()).findFirst().orElse(null));
+  }
+
+  /**
+   * Waits until {@code screen} is no longer shown, or the app shows an error (returned), after an
+   * answer was submitted there.
+   */
+  public Optional<String> awaitLeftOrError(LogicalName screen) {
+    return await(
+        "the " + screen.screenName() + " screen to take the answer",
+        d -> {
+          Optional<String> error = shownText(ERROR);
+          if (error.isPresent() && !error.get().isBlank()) {
+            return error;
+          }
+          return visible(screen.name()).isEmpty() ? Optional.<String>empty() : null;
+        });
+  }
+
   /** Taps a control; a disabled one fails at once, naming it and the form's empty fields. */
   public void tap(LogicalName logical) {
     String name = logical.name();

@@ -4,12 +4,13 @@ import java.util.Locale;
 
 /**
  * An outcome as a feature names it ("a password that is too short"), and as the app profile's
- * {@code messages} section keys it: the same words camel-cased ({@code passwordThatIsTooShort}).
+ * {@code messages} section keys it: the same words camel-cased ({@code passwordThatIsTooShort}), a
+ * hyphen parting words as a space does ("a wrong sign-in code": {@code wrongSignInCode}).
  */
 public record MessageIntent(String key) {
   public static MessageIntent fromWords(String words) {
     StringBuilder key = new StringBuilder();
-    for (String word : words.trim().split("\\s+")) {
+    for (String word : words.trim().split("[\\s-]+")) {
       key.append(
           key.isEmpty()
               ? word.toLowerCase(Locale.ROOT)

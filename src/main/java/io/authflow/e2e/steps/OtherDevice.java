@@ -22,20 +22,27 @@ public final class OtherDevice implements Disposable {
   private final SignInScreen signIn;
   private final DashboardScreen dashboard;
   private final SettledApp settled;
+  private final SignInChallenges challenges;
 
-  public OtherDevice(HarnessConfig config, AppProfile profile) {
+  public OtherDevice(
+      HarnessConfig config,
+      AppProfile profile,
+      SecondFactors factors,
+      CurrentUser user,
+      Codes codes) {
     this.session = new AppSession(config);
     Ui ui = new Ui(session, profile, config);
     this.signIn = new SignInScreen(ui);
     this.dashboard = new DashboardScreen(ui);
     this.settled = new SettledApp(ui);
+    this.challenges = new SignInChallenges(ui, factors, user, codes);
   }
 
   /** Opens the app there and signs the user in, until the dashboard shows. */
   public void signIn(TestUser user) {
     session.launch();
     signIn.signIn(user.email(), user.password());
-    dashboard.awaitShown();
+    challenges.completeToDashboard();
   }
 
   public void reopen() {

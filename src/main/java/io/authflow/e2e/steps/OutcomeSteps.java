@@ -27,6 +27,7 @@ public final class OutcomeSteps {
   private final AppMessages appMessages;
   private final Evidence evidence;
   private final SettledApp settled;
+  private final SignInChallenges challenges;
 
   public OutcomeSteps(
       CurrentUser user,
@@ -36,7 +37,8 @@ public final class OutcomeSteps {
       ExpectedMessages expectedMessages,
       AppMessages appMessages,
       Evidence evidence,
-      SettledApp settled) {
+      SettledApp settled,
+      SignInChallenges challenges) {
     this.user = user;
     this.messages = messages;
     this.expectedMessages = expectedMessages;
@@ -45,10 +47,13 @@ public final class OutcomeSteps {
     this.signIn = signIn;
     this.dashboard = dashboard;
     this.settled = settled;
+    this.challenges = challenges;
   }
 
   @Then("they see the dashboard with their email")
   public void theySeeTheDashboardWithTheirEmail() {
+    // A pool with MFA asks for more on the way; the user answers it as they would.
+    challenges.completeToDashboard();
     assertThat(dashboard.signedInEmail()).isEqualTo(user.get().email());
   }
 

@@ -1,5 +1,6 @@
 package io.authflow.e2e.steps;
 
+import io.authflow.e2e.userpool.SecondFactor;
 import io.authflow.e2e.users.PasswordFlaw;
 import io.cucumber.java.ParameterType;
 import java.util.Locale;
@@ -12,6 +13,12 @@ public final class ParameterTypes {
     return Channel.valueOf(name.toUpperCase(Locale.ROOT));
   }
 
+  /** Where the pool sends a returning user's sign-in codes. */
+  @ParameterType("SMS|email")
+  public SecondFactor codeChannel(String name) {
+    return name.equals("SMS") ? SecondFactor.SMS : SecondFactor.EMAIL;
+  }
+
   @ParameterType(
       "is too short|has no number|has no uppercase letter|has no lowercase letter|has no symbol")
   public PasswordFlaw passwordFlaw(String words) {
@@ -19,7 +26,7 @@ public final class ParameterTypes {
   }
 
   /** An outcome in words ("a wrong code"); the article is not part of the intent. */
-  @ParameterType("(?:an? |the )?([a-z][a-z ]*[a-z])")
+  @ParameterType("(?:an? |the )?([a-z][a-z -]*[a-z])")
   public MessageIntent message(String words) {
     return MessageIntent.fromWords(words);
   }

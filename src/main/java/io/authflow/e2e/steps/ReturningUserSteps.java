@@ -16,6 +16,7 @@ public final class ReturningUserSteps {
   private final SignInScreen signIn;
   private final DashboardScreen dashboard;
   private final SessionExpiry sessions;
+  private final SignInChallenges challenges;
 
   public ReturningUserSteps(
       AppSession app,
@@ -23,13 +24,15 @@ public final class ReturningUserSteps {
       CurrentUser user,
       SignInScreen signIn,
       DashboardScreen dashboard,
-      SessionExpiry sessions) {
+      SessionExpiry sessions,
+      SignInChallenges challenges) {
     this.app = app;
     this.users = users;
     this.user = user;
     this.signIn = signIn;
     this.dashboard = dashboard;
     this.sessions = sessions;
+    this.challenges = challenges;
   }
 
   @Given("a returning user with a confirmed account")
@@ -42,7 +45,7 @@ public final class ReturningUserSteps {
   public void aReturningUserWhoIsSignedIn() {
     aReturningUser();
     theySignIn();
-    dashboard.awaitShown();
+    challenges.completeToDashboard();
     sessions.signedIn();
   }
 

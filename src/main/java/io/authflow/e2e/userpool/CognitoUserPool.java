@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,7 +25,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordPolicyType;
@@ -44,6 +48,10 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
   // seconds, so a throttled call gets more attempts than the SDK's default 3.
   static final int MAX_ATTEMPTS = 6;
   private static final Logger LOG = LoggerFactory.getLogger(CognitoUserPool.class);
+
+  /** The name of the harness's own app client, for enrolling users' authenticator apps. */
+  public static final String SEEDING_CLIENT = "authflow-e2e-seeding";
+
   private final CognitoIdentityProviderClient client;
   private final UserPoolConfig config;
   private final PoolGuard guard;
@@ -51,6 +59,9 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
   // Read once: the app client's settings do not change during a run.
   private ExistenceErrors existenceErrors;
   private AccessTokenLifetime accessTokenLifetime;
+  private SignInFactors signInFactors;
+  // The harness's own app client for enrolling authenticator apps, made on first need.
+  private String seedingClientId;
 
   /** {@code callTimeout} bounds each call, its retries included (timeouts.api). */
   public CognitoUserPool(UserPoolConfig config, PoolGuard guard, Duration callTimeout) {
@@ -274,6 +285,169 @@ public final class CognitoUserPool implements UserPool, AutoCloseable {
                   : appClient.tokenValidityUnits().accessTokenAsString());
     }
     return accessTokenLifetime;
+  }
+
+  @Override
+  public synchronized SignInFactors signInFactors() {
+    if (signInFactors == null) {
+      var pool =
+          call(
+              "describe the pool",
+              () -> client.describeUserPool(r -> r.userPoolId(config.id())).userPool());
+      var mfa =
+          call(
+              "read the pool's MFA configuration",
+              () -> client.getUserPoolMfaConfig(r -> r.userPoolId(config.id())));
+      List<SecondFactor> factors = new ArrayList<>();
+      if (mfa.softwareTokenMfaConfiguration() != null
+          && Boolean.TRUE.equals(mfa.softwareTokenMfaConfiguration().enabled())) {
+        factors.add(SecondFactor.AUTHENTICATOR_APP);
+      }
+      if (mfa.smsMfaConfiguration() != null) {
+        factors.add(SecondFactor.SMS);
+      }
+      if (mfa.emailMfaConfiguration() != null) {
+        factors.add(SecondFactor.EMAIL);
+      }
+      var signInPolicy = pool.policies() == null ? null : pool.policies().signInPolicy();
+      signInFactors =
+          new SignInFactors(
+              config.id(),
+              pool.mfaConfigurationAsString() == null ? "OFF" : pool.mfaConfigurationAsString(),
+              List.copyOf(factors),
+              signInPolicy == null ? List.of() : signInPolicy.allowedFirstAuthFactorsAsStrings(),
+              config.clientId(),
+              describeAppClient().explicitAuthFlowsAsStrings());
+    }
+    return signInFactors;
+  }
+
+  @Override
+  public void enableCodeBy(String email, SecondFactor factor, String mobile) {
+    guard.checkDestructive("turn on MFA by " + factor.apiName() + " for", email);
+    call(
+        "turn on " + factor.apiName() + " for " + email,
+        () -> {
+          if (factor == SecondFactor.SMS) {
+            client.adminUpdateUserAttributes(
+                r ->
+                    r.userPoolId(config.id())
+                        .username(email)
+                        .userAttributes(
+                            AttributeType.builder().name("phone_number").value(mobile).build(),
+                            AttributeType.builder()
+                                .name("phone_number_verified")
+                                .value("true")
+                                .build()));
+            return client.adminSetUserMFAPreference(
+                r ->
+                    r.userPoolId(config.id())
+                        .username(email)
+                        .smsMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+          }
+          if (factor == SecondFactor.EMAIL) {
+            return client.adminSetUserMFAPreference(
+                r ->
+                    r.userPoolId(config.id())
+                        .username(email)
+                        .emailMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+          }
+          throw new IllegalArgumentException(
+              factor + " is no code sent by the pool; use enrolAuthenticatorApp");
+        });
+  }
+
+  /**
+   * The app's own client cannot sign in without SRP (Gen 2's allows only SRP, custom auth and
+   * refresh), so enrolment signs in on a client of the harness's own with the admin password flow:
+   * on a pool that requires MFA, that answers MFA_SETUP, whose Session AssociateSoftwareToken takes
+   * (then AdminRespondToAuthChallenge finishes the set-up); otherwise tokens, whose access token it
+   * takes.
+   */
+  @Override
+  public String enrolAuthenticatorApp(
+      String email, String password, UnaryOperator<String> appCode) {
+    guard.checkDestructive("enrol an authenticator app for", email);
+    String seedingClient = seedingClient();
+    return call(
+        "enrol an authenticator app for " + email,
+        () -> {
+          var signIn =
+              client.adminInitiateAuth(
+                  r ->
+                      r.userPoolId(config.id())
+                          .clientId(seedingClient)
+                          .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                          .authParameters(Map.of("USERNAME", email, "PASSWORD", password)));
+          String secret;
+          if (signIn.challengeName() == ChallengeNameType.MFA_SETUP) {
+            var associated = client.associateSoftwareToken(r -> r.session(signIn.session()));
+            secret = associated.secretCode();
+            var verified =
+                client.verifySoftwareToken(
+                    r ->
+                        r.session(associated.session())
+                            .userCode(appCode.apply(associated.secretCode())));
+            client.adminRespondToAuthChallenge(
+                r ->
+                    r.userPoolId(config.id())
+                        .clientId(seedingClient)
+                        .challengeName(ChallengeNameType.MFA_SETUP)
+                        .session(verified.session())
+                        .challengeResponses(Map.of("USERNAME", email)));
+          } else if (signIn.authenticationResult() != null) {
+            String token = signIn.authenticationResult().accessToken();
+            secret = client.associateSoftwareToken(r -> r.accessToken(token)).secretCode();
+            client.verifySoftwareToken(r -> r.accessToken(token).userCode(appCode.apply(secret)));
+          } else {
+            throw new IllegalStateException(
+                "Signing "
+                    + email
+                    + " in to enrol an authenticator app met the challenge "
+                    + signIn.challengeNameAsString()
+                    + "; only a user with no second factor yet can be enrolled.");
+          }
+          client.adminSetUserMFAPreference(
+              r ->
+                  r.userPoolId(config.id())
+                      .username(email)
+                      .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+          return secret;
+        });
+  }
+
+  /**
+   * The harness's client for enrolment ({@link #SEEDING_CLIENT}): found by name, else made once
+   * (CreateUserPoolClient) and kept for later runs, so a pool holds one whatever the runs.
+   */
+  private synchronized String seedingClient() {
+    if (seedingClientId == null) {
+      seedingClientId =
+          call(
+              "make the harness's own app client " + SEEDING_CLIENT,
+              () ->
+                  client
+                      .listUserPoolClientsPaginator(r -> r.userPoolId(config.id()).maxResults(60))
+                      .userPoolClients()
+                      .stream()
+                      .filter(c -> SEEDING_CLIENT.equals(c.clientName()))
+                      .map(c -> c.clientId())
+                      .findFirst()
+                      .orElseGet(
+                          () ->
+                              client
+                                  .createUserPoolClient(
+                                      r ->
+                                          r.userPoolId(config.id())
+                                              .clientName(SEEDING_CLIENT)
+                                              .explicitAuthFlows(
+                                                  ExplicitAuthFlowsType
+                                                      .ALLOW_ADMIN_USER_PASSWORD_AUTH,
+                                                  ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+                                  .userPoolClient()
+                                  .clientId()));
+    }
+    return seedingClientId;
   }
 
   private UserPoolClientType describeAppClient() {

@@ -3,6 +3,7 @@ package io.authflow.e2e.userpool;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The user pool as the tests see it: look users up, seed them, and remove them again. */
 public interface UserPool {
@@ -56,4 +57,24 @@ public interface UserPool {
    * goes on trusting a signed-in session before it must renew it with the pool.
    */
   AccessTokenLifetime accessTokenLifetime();
+
+  /**
+   * The sign-in factors the pool offers (DescribeUserPool, GetUserPoolMfaConfig,
+   * DescribeUserPoolClient), which decide the MFA and passwordless journeys that apply to it.
+   */
+  SignInFactors signInFactors();
+
+  /**
+   * Turns on a code by SMS or email as the user's preferred second factor
+   * (AdminSetUserMFAPreference); for SMS, {@code mobile} becomes their verified phone_number first.
+   */
+  void enableCodeBy(String email, SecondFactor factor, String mobile);
+
+  /**
+   * Enrols an authenticator app as the user's preferred second factor, as the app would at set-up:
+   * signed in as the user, AssociateSoftwareToken gives the key, {@code appCode} answers the code
+   * the app shows for it, VerifySoftwareToken checks it, AdminSetUserMFAPreference prefers it.
+   * Returns the key.
+   */
+  String enrolAuthenticatorApp(String email, String password, UnaryOperator<String> appCode);
 }

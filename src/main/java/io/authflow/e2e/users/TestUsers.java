@@ -2,6 +2,7 @@ package io.authflow.e2e.users;
 
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.inbox.Inbox;
+import io.authflow.e2e.userpool.SecondFactor;
 import io.authflow.e2e.userpool.UserPool;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -72,6 +73,32 @@ public final class TestUsers implements Disposable {
     TestUser user = newUser();
     pool.createConfirmed(user.email(), user.password(), Map.of());
     return user;
+  }
+
+  /**
+   * Enrols an authenticator app for a confirmed user through the admin API, as setting it up in an
+   * app would, and returns that app.
+   */
+  public AuthenticatorApp enrolAuthenticatorApp(TestUser user) {
+    var app = new java.util.concurrent.atomic.AtomicReference<AuthenticatorApp>();
+    pool.enrolAuthenticatorApp(
+        user.email(),
+        user.password(),
+        secret -> {
+          app.set(new AuthenticatorApp(secret));
+          return app.get().nextCode();
+        });
+    return app.get();
+  }
+
+  /**
+   * Turns on sign-in codes by SMS (to a new mobile of theirs, returned in the user) or by email for
+   * a confirmed user, through the admin API.
+   */
+  public TestUser turnOnCodesBy(TestUser user, SecondFactor factor) {
+    TestUser with = factor == SecondFactor.SMS ? user.withPhone(newMobile()) : user;
+    pool.enableCodeBy(with.email(), factor, with.phone());
+    return with;
   }
 
   public String newPassword() {

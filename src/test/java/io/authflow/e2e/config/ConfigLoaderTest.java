@@ -212,6 +212,47 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void thePoolShapeComesFromFlagsAsTheStandInsArguments() throws IOException {
+    write("remote", REMOTE);
+
+    HarnessConfig required =
+        new ConfigLoader(
+                configDir,
+                Map.of(
+                    "authflow.local.pool.mfa", "REQUIRED",
+                    "authflow.local.pool.mfaMethods", "TOTP,SMS"),
+                withKey(Map.of()))
+            .load("remote");
+
+    assertThat(load("remote").localStack().pool().launcherArguments()).isEmpty();
+    assertThat(required.localStack().pool().launcherArguments())
+        .containsExactly("--mfa", "REQUIRED", "--mfa-methods", "TOTP,SMS");
+  }
+
+  @Test
+  void aPoolShapeNotOfferedNamesEachKeyAndTheChoices() throws IOException {
+    write(
+        "remote",
+        REMOTE
+            + "local:\n  pool:\n    mfa: \"ON\"\n    mfaMethods: [TOTP, PUSH]\n    emailOtpLogin: maybe\n");
+
+    ConfigException e = loadFails("remote");
+
+    String file = configDir.resolve("remote.yaml").toString();
+    assertThat(e.problems())
+        .containsExactly(
+            file
+                + ": local.pool.mfa is 'ON'; use NONE, OPTIONAL or REQUIRED, or leave it empty for"
+                + " the outputs' mfa_configuration (-Dauthflow.local.pool.mfa=…).",
+            file
+                + ": local.pool.mfaMethods has 'PUSH'; use TOTP, SMS and EMAIL"
+                + " (-Dauthflow.local.pool.mfaMethods=TOTP,SMS).",
+            file
+                + ": local.pool.emailOtpLogin is 'maybe'; use true or false, or leave it empty for"
+                + " the outputs' passwordless.email_otp_enabled.");
+  }
+
+  @Test
   void anUnknownLocalAppClientNamesTheKeyAndTheChoices() throws IOException {
     write("remote", REMOTE + "local:\n  appClient: legacy\n");
 

@@ -66,7 +66,7 @@ class PreflightTest {
     assertThat(checklist.render())
         .contains(
             "✔ Appium reachable", "Appium 3.", "✔ User pool admin access", "✔ Inbox reachable")
-        .contains("✔ App's first screen: signIn shows all 6 testIDs of the screen map")
+        .contains("✔ App's first screen: signIn shows all 7 testIDs of the screen map")
         .contains("✔ App built for this pool: the app's scripts name pool " + local.userPool().id())
         .endsWith("All 5 checks passed.");
   }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** Finding the one-time code in a message body with the configured pattern. */
 class CodeExtractorTest {
   // config/defaults.yaml's inbox.codePattern.
-  private static final String DEFAULT_PATTERN = "\\b(\\d{6})\\b";
+  private static final String DEFAULT_PATTERN = "\\b(\\d{6,8})\\b";
 
   @Test
   void findsTheCodeInCognitosDefaultVerificationMessage() {
@@ -16,8 +16,15 @@ class CodeExtractorTest {
   }
 
   @Test
-  void ignoresLongerNumbersThanTheCode() {
-    assertThat(new CodeExtractor(DEFAULT_PATTERN).extract("Order 12345678 confirmed, code 654321."))
+  void findsTheEightDigitsOfAnEmailSignInCode() {
+    assertThat(new CodeExtractor(DEFAULT_PATTERN).extract("Your sign-in code is 12345678. "))
+        .contains("12345678");
+  }
+
+  @Test
+  void ignoresLongerNumbersThanAnyCode() {
+    assertThat(
+            new CodeExtractor(DEFAULT_PATTERN).extract("Order 123456789 confirmed, code 654321."))
         .contains("654321");
   }
 

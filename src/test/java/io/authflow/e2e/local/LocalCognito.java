@@ -2,6 +2,7 @@ package io.authflow.e2e.local;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.authflow.e2e.config.LocalStackConfig;
+import io.authflow.e2e.config.PoolShape;
 import io.authflow.e2e.config.TokenValidity;
 import java.net.URI;
 import java.nio.file.Path;
@@ -36,6 +37,15 @@ public final class LocalCognito implements AutoCloseable {
 
   /** As {@link #start(Path)}, with tokens that live as {@code tokenValidity} says. */
   public static LocalCognito start(Path dir, TokenValidity tokenValidity) {
+    return start(dir, tokenValidity, PoolShape.AS_OUTPUTS);
+  }
+
+  /** As {@link #start(Path)}, with the sign-in factors {@code pool} gives over the outputs'. */
+  public static LocalCognito start(Path dir, PoolShape pool) {
+    return start(dir, TokenValidity.GEN2, pool);
+  }
+
+  private static LocalCognito start(Path dir, TokenValidity tokenValidity, PoolShape pool) {
     Path logDir = dir.resolve("logs");
     InboxServer inbox = new InboxServer(logDir);
     inbox.start();
@@ -48,6 +58,7 @@ public final class LocalCognito implements AutoCloseable {
             "app",
             LocalStackConfig.COGNITO_EMAIL_DAILY_LIMIT,
             tokenValidity,
+            pool,
             START_TIMEOUT,
             logDir);
     try {

@@ -58,4 +58,20 @@ public abstract class UnansweringPool implements UserPool {
   public AccessTokenLifetime accessTokenLifetime() {
     throw new UnsupportedOperationException("accessTokenLifetime");
   }
+
+  @Override
+  public SignInFactors signInFactors() {
+    throw new UnsupportedOperationException("signInFactors");
+  }
+
+  @Override
+  public void enableCodeBy(String email, SecondFactor factor, String mobile) {
+    throw new UnsupportedOperationException("enableCodeBy");
+  }
+
+  @Override
+  public String enrolAuthenticatorApp(
+      String email, String password, java.util.function.UnaryOperator<String> appCode) {
+    throw new UnsupportedOperationException("enrolAuthenticatorApp");
+  }
 }
