@@ -7,8 +7,10 @@ import io.authflow.e2e.config.InboxConfig.InboxType;
 import io.authflow.e2e.config.Platform;
 import io.authflow.e2e.config.Timeouts;
 import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.device.RunDevices;
 import io.authflow.e2e.device.SessionOptions;
 import io.authflow.e2e.local.LocalStackException;
+import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.report.RunEnvironment;
 import io.authflow.e2e.screens.ScreenMap;
 import io.authflow.e2e.userpool.CognitoUserPool;
@@ -491,7 +493,9 @@ public final class Preflight {
     } catch (RuntimeException e) {
       return CheckResult.fail(name, firstLine(e.getMessage()), "fix " + mapFile + ".");
     }
-    AppSession app = new AppSession(config);
+    // A session of the preflight's own, never kept for a scenario: its end is the check's end.
+    var devices = new RunDevices();
+    AppSession app = new AppSession(config, devices, new StackWatch());
     try {
       app.launch();
       List<String> screens = map.names().stream().filter(n -> n.endsWith(".screen")).toList();
@@ -533,6 +537,7 @@ public final class Preflight {
               + " and that the target's capabilities are right.");
     } finally {
       app.dispose();
+      devices.closeAll();
     }
   }
 
