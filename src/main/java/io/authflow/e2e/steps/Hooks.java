@@ -90,8 +90,7 @@ public final class Hooks {
         ensure(
             new Preflight(ENVIRONMENT)
                 .checkStarted(
-                    run.config(),
-                    List.of(CheckResult.pass("Config valid", chosen.file().toString()))));
+                    run, List.of(CheckResult.pass("Config valid", chosen.file().toString()))));
       }
       at = "the inbox's and the user pool's first calls";
       run.open();

@@ -1,6 +1,7 @@
 package io.authflow.e2e.parts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -77,6 +78,20 @@ class StackWatchTest {
     assertThatThrownBy(watch::check)
         .isInstanceOf(LocalPartStoppedException.class)
         .hasMessage("Appium stopped (its process ended)");
+  }
+
+  @Test
+  void aDeadPartIsTheCauseOnlyInTheWatchOfItsOwnRun() {
+    watch.watch(
+        stack, () -> Optional.of("The Cognito stand-in stopped (exit code 1)"), Optional::empty);
+    var otherRun = new StackWatch();
+    otherRun.watch(new Object(), Optional::empty, Optional::empty);
+
+    assertThatThrownBy(watch::check).hasMessage("The Cognito stand-in stopped (exit code 1)");
+    assertThatCode(otherRun::checkAfterFailure).doesNotThrowAnyException();
+    assertThatCode(new StackWatch()::checkAfterFailure)
+        .as("a watch on nothing (a farm)")
+        .doesNotThrowAnyException();
   }
 
   @Test
