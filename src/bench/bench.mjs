@@ -29,6 +29,8 @@ const project = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bench = join(project, 'src/bench');
 const reports = join(project, 'reports');
 const rehearsal = join(project, 'target/rehearsal');
+// A rerun's java command line, written by the kept-running stack (io.authflow.e2e.WarmRerun).
+const rerunArgs = join(rehearsal, 'rerun.args');
 const USAGE = 'usage: node src/bench/bench.mjs [--runs N] [--out FILE] [-- <mvn verify arguments>] | --peers [--rounds N] [--out FILE]';
 
 // The two journeys of --peers: the harness's scenario, and the peers' journey of the same name.
@@ -350,7 +352,7 @@ function writeHarnessCapabilities(session) {
 function runPeer(peer, journey, env, appiumLog) {
   const started = Date.now();
   const command = peer === 'harness'
-    ? ['mvn', ['-B', 'verify', '-Pwarm', `-Dcucumber.filter.name=${JOURNEYS[journey]}`]]
+    ? ['java', [`@${rerunArgs}`, JOURNEYS[journey]]]
     : ['node', [join(bench, `${peer}.mjs`), journey]];
   const result = spawnSync(command[0], command[1], { cwd: project, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ended = Date.now();
@@ -373,6 +375,10 @@ function runPeer(peer, journey, env, appiumLog) {
 async function peers(options) {
   installPeers();
   const stack = await keptStack();
+  if (!existsSync(rerunArgs)) {
+    stack.stop();
+    throw new Error(`bench: ${relative(project, rerunArgs)} is missing: the running stack was started by an older build; stop it and run the benchmark again`);
+  }
   const env = { ...process.env, ...stack.variables };
   const appiumLog = join(rehearsal, 'logs/appium.log');
   // Taken from this run's first harness session: the peers ask for exactly what the harness asks.
@@ -419,7 +425,7 @@ async function peers(options) {
     const list = results.filter((r) => r.journey === journey && r.peer === peer && r.ok).map((r) => r.whole);
     return list.length ? (median(list) / 1000).toFixed(1) : 'n/a';
   })]);
-  console.log('\nWhole command, medians (s): the harness as `mvn verify -Pwarm -Dcucumber.filter.name=…` against the kept-running stack, the peers as `node src/bench/<peer>.mjs <journey>`\n');
+  console.log('\nWhole command, medians (s): the harness as `java @target/rehearsal/rerun.args "<scenario>"` against the kept-running stack, the peers as `node src/bench/<peer>.mjs <journey>`\n');
   console.log(markdown(['journey', 'harness', 'WebdriverIO', 'bare'], wholeRows));
   process.exitCode = results.every((r) => r.ok) ? 0 : 1;
 }
