@@ -1,6 +1,7 @@
 package io.authflow.e2e;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +53,9 @@ public final class WarmRerun {
     var request =
         LauncherDiscoveryRequestBuilder.request()
             .selectors(selectClass(RunFeaturesIT.class))
+            // The suite engine runs Cucumber's; JUnit Jupiter, on the class path for the harness's
+            // own tests, need not look at the suite class.
+            .filters(includeEngines("junit-platform-suite"))
             .configurationParameter(key, value)
             .build();
     var summary = new SummaryGeneratingListener();
