@@ -134,7 +134,8 @@ function partsOf(scenario, requests) {
   const createRequest = within.find((r) => isCreate(r) && r.dir === '-->');
   const createAnswer = createRequest && within.find((r) => isCreate(r) && r.dir === '<--' && r.at >= createRequest.at);
   const endRequest = within.find((r) => isEnd(r) && r.dir === '-->');
-  const endAnswer = within.find((r) => isEnd(r) && r.dir === '<--');
+  // The answer to that request: a scenario with a second device ends two sessions.
+  const endAnswer = endRequest && within.find((r) => isEnd(r) && r.dir === '<--' && r.path === endRequest.path && r.at >= endRequest.at);
   const commands = within.filter((r) => r.session && !isEnd(r) && (!createAnswer || r.at > createAnswer.at) && (!endRequest || r.at < endRequest.at));
   const opened = commands.find(isOpen) ?? commands[0];
   const lastAnswer = commands.filter((r) => r.dir === '<--').at(-1);
@@ -278,7 +279,7 @@ function installPeers() {
   const want = createHash('sha256').update(readFileSync(join(bench, 'package-lock.json'))).digest('hex');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === want) return;
   console.error('bench: npm ci in src/bench (WebdriverIO, from the committed lock file)');
-  const npm = spawnSync('npm', ['ci', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: bench, stdio: 'inherit' });
+  const npm = spawnSync('npm', ['ci', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: bench, stdio: ['ignore', process.stderr, 'inherit'] });
   if (npm.status !== 0) throw new Error('bench: npm ci in src/bench failed (see above)');
   writeFileSync(stamp, `${want}\n`);
 }
