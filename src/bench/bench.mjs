@@ -29,6 +29,8 @@ const project = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bench = join(project, 'src/bench');
 const reports = join(project, 'reports');
 const rehearsal = join(project, 'target/rehearsal');
+// A rerun's java command line, written by the kept-running stack (io.authflow.e2e.WarmRerun).
+const rerunArgs = join(rehearsal, 'rerun.args');
 const USAGE = 'usage: node src/bench/bench.mjs [--runs N] [--out FILE] [-- <mvn verify arguments>] | --peers [--rounds N] [--out FILE]';
 
 // The two journeys of --peers: the harness's scenario, and the peers' journey of the same name.
@@ -132,7 +134,8 @@ function partsOf(scenario, requests) {
   const createRequest = within.find((r) => isCreate(r) && r.dir === '-->');
   const createAnswer = createRequest && within.find((r) => isCreate(r) && r.dir === '<--' && r.at >= createRequest.at);
   const endRequest = within.find((r) => isEnd(r) && r.dir === '-->');
-  const endAnswer = within.find((r) => isEnd(r) && r.dir === '<--');
+  // The answer to that request: a scenario with a second device ends two sessions.
+  const endAnswer = endRequest && within.find((r) => isEnd(r) && r.dir === '<--' && r.path === endRequest.path && r.at >= endRequest.at);
   const commands = within.filter((r) => r.session && !isEnd(r) && (!createAnswer || r.at > createAnswer.at) && (!endRequest || r.at < endRequest.at));
   const opened = commands.find(isOpen) ?? commands[0];
   const lastAnswer = commands.filter((r) => r.dir === '<--').at(-1);
@@ -276,7 +279,7 @@ function installPeers() {
   const want = createHash('sha256').update(readFileSync(join(bench, 'package-lock.json'))).digest('hex');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === want) return;
   console.error('bench: npm ci in src/bench (WebdriverIO, from the committed lock file)');
-  const npm = spawnSync('npm', ['ci', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: bench, stdio: 'inherit' });
+  const npm = spawnSync('npm', ['ci', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: bench, stdio: ['ignore', process.stderr, 'inherit'] });
   if (npm.status !== 0) throw new Error('bench: npm ci in src/bench failed (see above)');
   writeFileSync(stamp, `${want}\n`);
 }
@@ -350,7 +353,7 @@ function writeHarnessCapabilities(session) {
 function runPeer(peer, journey, env, appiumLog) {
   const started = Date.now();
   const command = peer === 'harness'
-    ? ['mvn', ['-B', 'verify', '-Pwarm', `-Dcucumber.filter.name=${JOURNEYS[journey]}`]]
+    ? ['java', [`@${rerunArgs}`, JOURNEYS[journey]]]
     : ['node', [join(bench, `${peer}.mjs`), journey]];
   const result = spawnSync(command[0], command[1], { cwd: project, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ended = Date.now();
@@ -373,6 +376,10 @@ function runPeer(peer, journey, env, appiumLog) {
 async function peers(options) {
   installPeers();
   const stack = await keptStack();
+  if (!existsSync(rerunArgs)) {
+    stack.stop();
+    throw new Error(`bench: ${relative(project, rerunArgs)} is missing: the running stack was started by an older build; stop it and run the benchmark again`);
+  }
   const env = { ...process.env, ...stack.variables };
   const appiumLog = join(rehearsal, 'logs/appium.log');
   // Taken from this run's first harness session: the peers ask for exactly what the harness asks.
@@ -419,7 +426,7 @@ async function peers(options) {
     const list = results.filter((r) => r.journey === journey && r.peer === peer && r.ok).map((r) => r.whole);
     return list.length ? (median(list) / 1000).toFixed(1) : 'n/a';
   })]);
-  console.log('\nWhole command, medians (s): the harness as `mvn verify -Pwarm -Dcucumber.filter.name=…` against the kept-running stack, the peers as `node src/bench/<peer>.mjs <journey>`\n');
+  console.log('\nWhole command, medians (s): the harness as `java @target/rehearsal/rerun.args "<scenario>"` against the kept-running stack, the peers as `node src/bench/<peer>.mjs <journey>`\n');
   console.log(markdown(['journey', 'harness', 'WebdriverIO', 'bare'], wholeRows));
   process.exitCode = results.every((r) => r.ok) ? 0 : 1;
 }

@@ -36,6 +36,7 @@ public final class RehearsalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RehearsalStack.class);
   static final String ENV_FILE = "rehearsal.env";
   static final String OUTPUTS_FILE = "amplify_outputs.json";
+  static final String RERUN_ARGS_FILE = "rerun.args";
   // The inbox's phone number: Mailosaur gives a server one or more; the stand-in receives any.
   static final String PHONE = "+15555550123";
   // Parallel workers of the Grid run: one Grid slot each.
@@ -62,6 +63,8 @@ public final class RehearsalStack implements AutoCloseable {
     System.out.println("Rehearsal stack ready. For a run against it:");
     System.out.println("  set -a; . " + stack.dir.resolve(ENV_FILE) + "; set +a");
     System.out.println("  mvn verify -Denv=rehearsal");
+    System.out.println("Or one journey, without Maven, the variables loaded as above:");
+    System.out.println("  java @" + stack.dir.resolve(RERUN_ARGS_FILE) + " \"<scenario name>\"");
     System.out.println(
         "  AUTHFLOW_TARGET_PLATFORM=browser AUTHFLOW_TARGET_APPIUM=$REHEARSAL_GRID_URL mvn verify"
             + " -Denv=grid");
@@ -110,6 +113,7 @@ public final class RehearsalStack implements AutoCloseable {
       variables.put("AUTHFLOW_USERS_MOBILE", PHONE);
       variables.put(MailosaurInbox.API_KEY_VARIABLE, mailosaur.apiKey());
       variables.put("REHEARSAL_GRID_URL", grid.url());
+      writeRerunArgs();
       writeEnvFile(variables);
       LOG.info("Rehearsal stack ready; variables in {}", dir.resolve(ENV_FILE));
       return variables;
@@ -169,6 +173,29 @@ public final class RehearsalStack implements AutoCloseable {
     Path file = dir.resolve(OUTPUTS_FILE);
     json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     return file;
+  }
+
+  /**
+   * The java command line of a rerun against this stack without Maven (io.authflow.e2e.WarmRerun,
+   * docs/report.md): this JVM's class path is the project's test class path, as mvn -Plocal-stack
+   * built it; the options are those of mvn verify -Pwarm.
+   */
+  private void writeRerunArgs() throws IOException {
+    // An argument file's quotes keep spaces; a backslash inside them escapes the next character.
+    String classPath = System.getProperty("java.class.path").replace("\\", "\\\\");
+    String text =
+        String.join(
+            "\n",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Denv=rehearsal",
+            "-Ddoctor.skip=true",
+            "-cp",
+            "\"" + classPath + "\"",
+            "io.authflow.e2e.WarmRerun",
+            "");
+    Path temp = Files.writeString(dir.resolve(RERUN_ARGS_FILE + ".tmp"), text);
+    Files.move(temp, dir.resolve(RERUN_ARGS_FILE), StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** Written last and whole (a rename), so a file that exists means a stack that is ready. */

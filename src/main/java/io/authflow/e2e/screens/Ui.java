@@ -35,6 +35,10 @@ public final class Ui {
   static final LogicalName FIELD_ERROR = LogicalName.ifMapped("auth.fieldError");
   // The alert and the neutral notice, read for failure messages where the app has them.
   static final LogicalName ERROR = LogicalName.of("auth.error");
+  // A control the user cannot use: a disabled form element, or react-native-web's aria-disabled.
+  private static final String DISABLED =
+      "return arguments[0].matches(':disabled')"
+          + " || arguments[0].getAttribute('aria-disabled') === 'true';";
   static final LogicalName INFO = LogicalName.ifMapped("auth.info");
   private final AppSession session;
   private final AppProfile profile;
@@ -93,18 +97,9 @@ public final class Ui {
 
   /** Taps a control; a disabled one fails at once, naming it and the form's empty fields. */
   public void tap(LogicalName logical) {
-    String name = logical.name();
-    WebElement control = awaitVisible(name, name);
+    WebElement control = awaitVisible(logical.name(), logical.name());
     if (disabled(control)) {
-      throw new ControlNotUsableException(
-          name
-              + " ("
-              + map.describe(name)
-              + ") is disabled, so tapping it would do nothing; "
-              + emptyFields()
-              + ". Fill what the app requires (declare an extra field in "
-              + profile.file()
-              + ").");
+      throw notUsable(logical.name());
     }
     control.click();
   }
@@ -116,11 +111,26 @@ public final class Ui {
    */
   public boolean submit(LogicalName name) {
     WebElement control = awaitVisible(name.name(), name.name());
-    if (disabled(control) && !fieldErrors().isEmpty()) {
-      return false;
+    if (disabled(control)) {
+      if (!fieldErrors().isEmpty()) {
+        return false;
+      }
+      throw notUsable(name.name());
     }
-    tap(name);
+    control.click();
     return true;
+  }
+
+  private ControlNotUsableException notUsable(String name) {
+    return new ControlNotUsableException(
+        name
+            + " ("
+            + map.describe(name)
+            + ") is disabled, so tapping it would do nothing; "
+            + emptyFields()
+            + ". Fill what the app requires (declare an extra field in "
+            + profile.file()
+            + ").");
   }
 
   /**
@@ -133,7 +143,7 @@ public final class Ui {
     String name = logical.name();
     WebElement field = awaitVisible(name, name);
     if (session.platform() == Platform.BROWSER) {
-      field.click();
+      // Send Keys focuses the field first (W3C WebDriver), as a tap on it would.
       field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
       // Compared by length: reading the value back would put a typed password in Appium's log.
       long length = valueLength(field);
@@ -191,9 +201,13 @@ public final class Ui {
   }
 
   private boolean disabled(WebElement control) {
+    if (session.platform() != Platform.BROWSER) {
+      return !control.isEnabled();
+    }
     // react-native-web renders a disabled Pressable as a div with aria-disabled, which WebDriver's
-    // isEnabled() (form elements only) reports as enabled.
-    return !control.isEnabled() || "true".equals(control.getDomAttribute("aria-disabled"));
+    // isEnabled() (form elements only) reports as enabled. One script asks both, where isEnabled()
+    // and the attribute were two commands before every tap.
+    return Boolean.TRUE.equals(session.driver().executeScript(DISABLED, control));
   }
 
   private String emptyFields() {
