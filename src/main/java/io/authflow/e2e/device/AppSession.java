@@ -28,14 +28,27 @@ import org.picocontainer.Disposable;
  */
 public final class AppSession implements Disposable {
   private final HarnessConfig config;
-  private final RunDevices devices = RunDevices.shared();
+  private final RunDevices devices;
+  private final StackWatch watch;
   // This scenario's device and kept session, handed back in dispose().
-  private final RunDevices.Lease lease = devices.lease();
+  private final RunDevices.Lease lease;
   private AppiumDriver driver;
   private final UnansweredRequests unanswered = new UnansweredRequests();
 
-  public AppSession(HarnessConfig config) {
+  /**
+   * {@code devices} and {@code watch} are the run's: what outlives the scenario, and the watch that
+   * names a dead part of the stack as the cause of a failure.
+   */
+  public AppSession(HarnessConfig config, RunDevices devices, StackWatch watch) {
     this.config = config;
+    this.devices = devices;
+    this.watch = watch;
+    this.lease = devices.lease();
+  }
+
+  /** The run's watch on the parts this session depends on. */
+  public StackWatch watch() {
+    return watch;
   }
 
   public AppiumDriver driver() {
@@ -309,10 +322,11 @@ public final class AppSession implements Disposable {
               MobileCommand.commandRepository,
               new SessionTimeouts(config.timeouts().session(), config.timeouts().api()),
               client,
-              url),
+              url,
+              watch),
           capabilities);
     } catch (WebDriverException e) {
-      StackWatch.checkAfterFailure();
+      watch.checkAfterFailure();
       String message = redacted(firstLine(e.getMessage()));
       throw new SessionStartException(
           "Appium at "

@@ -25,10 +25,9 @@ import org.openqa.selenium.WebDriverException;
  * the unit: JUnit's pool may run a worker's scenarios on threads it retires and adds, and a
  * scenario holds what it uses for exactly as long as it runs. Kept sessions end in {@link
  * #closeAll()}, at run end or, failing that, at JVM exit: a farm bills an abandoned session until
- * its idle timeout.
+ * its idle timeout. One per run, made by the run's context and handed to each scenario's session.
  */
 public final class RunDevices {
-  private static final RunDevices SHARED = new RunDevices();
   private static final String ANY_DEVICE = "";
 
   private final Set<String> leasedUdids = new HashSet<>();
@@ -41,11 +40,7 @@ public final class RunDevices {
   private final ThreadLocal<Lease> keeping = new ThreadLocal<>();
   private boolean closeAtExit;
 
-  RunDevices() {}
-
-  public static RunDevices shared() {
-    return SHARED;
-  }
+  public RunDevices() {}
 
   /** A scenario's claim on a device and a kept session; {@link Lease#release()} hands both back. */
   Lease lease() {

@@ -38,14 +38,17 @@ final class TransportFaults extends AppiumCommandExecutor {
       Pattern.compile(
           "(?is).*(Could not proxy command|socket hang up|ECONNREFUSED|ECONNRESET|EPIPE).*");
   private final String server;
+  private final StackWatch watch;
 
   TransportFaults(
       Map<String, CommandInfo> commands,
       HttpClient.Factory clients,
       AppiumClientConfig config,
-      String server) {
+      String server,
+      StackWatch watch) {
     super(commands, null, clients, config);
     this.server = RunEnvironment.maskUrl(server);
+    this.watch = watch;
   }
 
   @Override
@@ -83,7 +86,7 @@ final class TransportFaults extends AppiumCommandExecutor {
     if (!RunInterruption.interrupted()) {
       // After a signal the parts are going anyway; Ui's waits file the step as not run.
       try {
-        StackWatch.checkAfterFailure();
+        watch.checkAfterFailure();
       } catch (LocalPartStoppedException dead) {
         // A dead part of the local stack is the cause to name, with its log. Thrown as a
         // WebDriverException: RemoteWebDriver wraps anything else as "It may have died".

@@ -64,7 +64,7 @@ public final class Doctor {
       return new Checklist(config.env(), before, Duration.ZERO);
     }
     try (run) {
-      return preflight.checkStarted(run.config(), before);
+      return preflight.checkStarted(run, before);
     }
   }
 }

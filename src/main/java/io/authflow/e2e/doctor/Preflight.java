@@ -7,9 +7,12 @@ import io.authflow.e2e.config.InboxConfig.InboxType;
 import io.authflow.e2e.config.Platform;
 import io.authflow.e2e.config.Timeouts;
 import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.device.RunDevices;
 import io.authflow.e2e.device.SessionOptions;
 import io.authflow.e2e.local.LocalStackException;
+import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.report.RunEnvironment;
+import io.authflow.e2e.run.RunContext;
 import io.authflow.e2e.screens.ScreenMap;
 import io.authflow.e2e.userpool.CognitoUserPool;
 import io.authflow.e2e.userpool.EmailSending;
@@ -75,8 +78,11 @@ public final class Preflight {
     this(System.getenv(), MAILOSAUR_API, facts);
   }
 
-  /** Runs every check on a valid config; {@code before} are lines already decided (config). */
-  public Checklist check(HarnessConfig config, List<CheckResult> before) {
+  /**
+   * Runs every check on a valid config; {@code before} are lines already decided (config). {@code
+   * watch} is the run's on its stack: a part that dies under the app's first screen is named.
+   */
+  public Checklist check(HarnessConfig config, StackWatch watch, List<CheckResult> before) {
     Instant start = Instant.now();
     use(config);
     List<CheckResult> results = new ArrayList<>(before);
@@ -90,7 +96,7 @@ public final class Preflight {
     results.add(inbox(config));
     results.add(
         appium.passed()
-            ? firstScreen(config)
+            ? firstScreen(config, watch)
             : CheckResult.fail(
                 "App's first screen",
                 "not checked: Appium is not reachable",
@@ -99,15 +105,15 @@ public final class Preflight {
   }
 
   /**
-   * The checks of a run whose stack, if it has one, started ({@code config} is what it found): the
-   * stack's line, then {@link #check}'s.
+   * The checks of a run whose stack, if it has one, started ({@code run}: its config is what it
+   * found, its watch on the stack): the stack's line, then {@link #check}'s.
    */
-  public Checklist checkStarted(HarnessConfig config, List<CheckResult> before) {
+  public Checklist checkStarted(RunContext run, List<CheckResult> before) {
     List<CheckResult> started = new ArrayList<>(before);
-    if (config.embeddedStack()) {
+    if (run.config().embeddedStack()) {
       started.add(CheckResult.pass(STACK_STARTED, "logs in reports/local-stack/"));
     }
-    return check(config, started);
+    return check(run.config(), run.watch(), started);
   }
 
   /** The local stack's line when it could not start: nothing else is checked. */
@@ -476,7 +482,7 @@ public final class Preflight {
     }
   }
 
-  CheckResult firstScreen(HarnessConfig config) {
+  CheckResult firstScreen(HarnessConfig config, StackWatch watch) {
     String name = "App's first screen";
     Path mapFile =
         config
@@ -491,7 +497,9 @@ public final class Preflight {
     } catch (RuntimeException e) {
       return CheckResult.fail(name, firstLine(e.getMessage()), "fix " + mapFile + ".");
     }
-    AppSession app = new AppSession(config);
+    // A session of the preflight's own, never kept for a scenario: its end is the check's end.
+    var devices = new RunDevices();
+    AppSession app = new AppSession(config, devices, watch);
     try {
       app.launch();
       List<String> screens = map.names().stream().filter(n -> n.endsWith(".screen")).toList();
@@ -533,6 +541,7 @@ public final class Preflight {
               + " and that the target's capabilities are right.");
     } finally {
       app.dispose();
+      devices.closeAll();
     }
   }
 

@@ -3,7 +3,7 @@ package io.authflow.e2e.doctor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authflow.e2e.report.AllureResults;
-import io.authflow.e2e.report.ConsoleProgress;
+import io.authflow.e2e.report.RunOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,19 +20,23 @@ import java.util.UUID;
 public final class PreflightReport {
   private final AllureResults allure;
   private final Path junitFile;
+  private final RunOutcome outcome;
 
-  public PreflightReport(AllureResults allure, Path junitFile) {
+  /** {@code outcome} keeps the failure for the console's summary. */
+  public PreflightReport(AllureResults allure, Path junitFile, RunOutcome outcome) {
     this.allure = allure;
     this.junitFile = junitFile;
+    this.outcome = outcome;
   }
 
   public static PreflightReport ofThisRun() {
-    return new PreflightReport(AllureResults.ofThisRun(), Path.of("reports/junit/preflight.xml"));
+    return new PreflightReport(
+        AllureResults.ofThisRun(), Path.of("reports/junit/preflight.xml"), RunOutcome.ofThisJvm());
   }
 
   /** Writes the failed checklist into both reports and keeps it for the console summary. */
   public void write(Checklist checklist) {
-    ConsoleProgress.preflightFailed(
+    outcome.preflightFailed(
         checklist.results().size(),
         checklist.failures().stream().map(PreflightReport::line).toList());
     long now = Instant.now().toEpochMilli();

@@ -6,7 +6,6 @@ import io.authflow.e2e.config.Discovered;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.UserPoolConfig;
 import io.authflow.e2e.parts.StackHealth;
-import io.authflow.e2e.parts.StackWatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -94,7 +93,6 @@ public final class LocalStack implements StackHealth, AutoCloseable {
       app = startPart(new AppServer(profile.servedBuild(root, config), logDir));
       appium = appiumStarting.join();
       LOG.info("Local stack: Appium drives {}", appium.browser().describe());
-      StackWatch.watch(this);
     } catch (CompletionException e) {
       close();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -179,7 +177,6 @@ public final class LocalStack implements StackHealth, AutoCloseable {
 
   @Override
   public void close() {
-    StackWatch.unwatch(this);
     if (appiumStarting != null) {
       // A part that failed while Appium was starting: let it finish, so it is stopped below.
       appiumStarting.exceptionally(e -> null).join();

@@ -38,6 +38,9 @@ public final class RunReaper {
   private static final Logger LOG = LoggerFactory.getLogger(RunReaper.class);
   static final String RUN_VARIABLE = "AUTHFLOW_RUN";
   private static final String TEMP_PREFIX = "authflow-local-";
+  // The JVM's reaper, static because what it answers for is the JVM's: its record is keyed by
+  // this JVM's pid, its tether dies with the JVM, and its shutdown hook ends what is left. Every
+  // stack of the JVM (a test class may start several) shares it; tests make their own by path.
   private static RunReaper current;
 
   private final Path records;

@@ -19,11 +19,14 @@ import java.util.function.Supplier;
  * Appium), so a part that dies is named the moment it matters: {@link #check()} throws {@link
  * LocalPartStoppedException} ("the Cognito stand-in stopped (exit code …)") once any part has
  * stopped, and keeps throwing the same cause for the rest of the run, so every later step fails at
- * once instead of waiting out its timeout. Without a local stack (a remote target) it never throws.
+ * once instead of waiting out its timeout. One per run, made by the run's context ({@code
+ * RunContext}) and handed to the screens, the devices and the steps; a watch that watches nothing
+ * (a farm) never throws.
  */
 public final class StackWatch {
   // How often a guarded call looks at the stack while it waits; a process check is cheap.
   private static final Duration LOOK_EVERY = Duration.ofMillis(100);
+  // Threads for guarded calls, holding no state of any run: one pool serves every watch.
   private static final ExecutorService CALLS =
       Executors.newCachedThreadPool(
           r -> {
@@ -31,15 +34,23 @@ public final class StackWatch {
             thread.setDaemon(true);
             return thread;
           });
-  private static volatile Object watched;
-  private static volatile Supplier<Optional<String>> stoppedPart = Optional::empty;
-  private static volatile Supplier<Optional<String>> unhealthyPart = Optional::empty;
-  private static volatile String cause;
+  private volatile Object watched;
+  private volatile Supplier<Optional<String>> stoppedPart = Optional::empty;
+  private volatile Supplier<Optional<String>> unhealthyPart = Optional::empty;
+  private volatile String cause;
 
-  private StackWatch() {}
+  /** A watch on nothing yet: it never throws until told what to {@link #watch(StackHealth)}. */
+  public StackWatch() {}
+
+  /** A watch on {@code stack}, started already. */
+  public static StackWatch of(StackHealth stack) {
+    var watch = new StackWatch();
+    watch.watch(stack);
+    return watch;
+  }
 
   /** Watches {@code stack} from now on: the run's stack, whose death fails every later step. */
-  public static void watch(StackHealth stack) {
+  public void watch(StackHealth stack) {
     watch(stack, stack::stoppedPart, stack::unhealthyPart);
   }
 
@@ -47,12 +58,12 @@ public final class StackWatch {
    * {@code stoppedPart} names the first part of {@code stack} found stopped (a cheap look at the
    * processes), {@code unhealthyPart} also the first that no longer answers (a request each).
    */
-  static synchronized void watch(
+  synchronized void watch(
       Object stack,
       Supplier<Optional<String>> stoppedPart,
       Supplier<Optional<String>> unhealthyPart) {
-    StackWatch.stoppedPart = stoppedPart;
-    StackWatch.unhealthyPart = unhealthyPart;
+    this.stoppedPart = stoppedPart;
+    this.unhealthyPart = unhealthyPart;
     watched = stack;
     cause = null;
   }
@@ -62,7 +73,7 @@ public final class StackWatch {
    * for /status, and one that no longer answers becomes the cause of this and every later step. Not
    * for farms: their hubs answer for many servers, and a dead session there is not a dead hub.
    */
-  public static void watchRemoteAppium(String url, Duration timeout) {
+  public void watchRemoteAppium(String url, Duration timeout) {
     String base = url.endsWith("/") ? url : url + "/";
     watch(base, Optional::empty, () -> remoteAppiumDown(base, timeout));
   }
@@ -98,7 +109,7 @@ public final class StackWatch {
   }
 
   /** A stack stopped on purpose is no fault. */
-  public static synchronized void unwatch(Object stack) {
+  public synchronized void unwatch(Object stack) {
     if (java.util.Objects.equals(watched, stack)) {
       watched = null;
       stoppedPart = Optional::empty;
@@ -108,7 +119,7 @@ public final class StackWatch {
   }
 
   /** Throws if a part of the local stack has stopped; the first death is the cause from then on. */
-  public static void check() {
+  public void check() {
     String known = cause;
     if (known == null) {
       known = stoppedPart.get().orElse(null);
@@ -129,11 +140,11 @@ public final class StackWatch {
    * the part's cause if a part stopped or no longer answers, so the failure is blamed on it rather
    * than on the app. Returns when every part answers.
    */
-  public static void checkAfterFailure() {
+  public void checkAfterFailure() {
     check();
     String unhealthy = unhealthyPart.get().orElse(null);
     if (unhealthy != null) {
-      synchronized (StackWatch.class) {
+      synchronized (this) {
         if (cause == null) {
           cause = unhealthy;
         }
@@ -148,7 +159,7 @@ public final class StackWatch {
    * failed because the part was gone.
    */
   @SuppressWarnings("unchecked")
-  public static <T> T guard(Class<T> type, T target) {
+  public <T> T guard(Class<T> type, T target) {
     InvocationHandler handler =
         (proxy, method, args) -> {
           if (method.getDeclaringClass() == Object.class) {

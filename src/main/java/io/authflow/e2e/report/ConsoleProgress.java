@@ -25,10 +25,9 @@ import java.util.Map;
  * Cucumber's pretty and summary output, which print every step.
  */
 public final class ConsoleProgress implements ConcurrentEventListener {
-  // A failed preflight's check count and lines: it fails before any scenario, so no event says so.
-  private static volatile FailedPreflight preflight;
-
   private final PrintStream out;
+  // What no event says: a failed preflight, the cleanups that failed.
+  private final RunOutcome outcome;
   private final Redactor redactor = Redactor.forThisProcess();
   private final Map<Status, Integer> counts = new EnumMap<>(Status.class);
   private final List<String> failed = new ArrayList<>();
@@ -37,12 +36,14 @@ public final class ConsoleProgress implements ConcurrentEventListener {
   private int notApplicable;
   private Instant started = Instant.now();
 
+  /** As Cucumber makes it, by reflection: the outcome is the one of this JVM's run. */
   public ConsoleProgress() {
-    this(System.out);
+    this(System.out, RunOutcome.ofThisJvm());
   }
 
-  public ConsoleProgress(PrintStream out) {
+  public ConsoleProgress(PrintStream out, RunOutcome outcome) {
     this.out = out;
+    this.outcome = outcome;
   }
 
   @Override
@@ -117,17 +118,19 @@ public final class ConsoleProgress implements ConcurrentEventListener {
       out.println("Failed: " + String.join(" ", failed));
       out.println("Rerun only these: mvn verify -Prerun (reads reports/rerun.txt)");
     }
-    var preflight = ConsoleProgress.preflight;
-    if (preflight != null) {
-      out.println(
-          "Preflight failed: "
-              + preflight.failures().size()
-              + " of "
-              + preflight.checks()
-              + " checks; no scenario ran.");
-      preflight.failures().forEach(line -> out.println("  ✘ " + redactor.redact(line)));
-    }
-    List<String> cleanup = CleanupFailures.all();
+    outcome
+        .failedPreflight()
+        .ifPresent(
+            preflight -> {
+              out.println(
+                  "Preflight failed: "
+                      + preflight.failures().size()
+                      + " of "
+                      + preflight.checks()
+                      + " checks; no scenario ran.");
+              preflight.failures().forEach(line -> out.println("  ✘ " + redactor.redact(line)));
+            });
+    List<String> cleanup = outcome.cleanupFailures();
     if (!cleanup.isEmpty()) {
       out.println("Cleanup failed " + cleanup.size() + " time(s); left behind:");
       cleanup.forEach(line -> out.println("  " + redactor.redact(line)));
@@ -158,13 +161,6 @@ public final class ConsoleProgress implements ConcurrentEventListener {
     }
     return line.append("; nothing was judged after the signal").toString();
   }
-
-  /** Keeps a failed preflight for the summary: {@code failures} are its failed checks' lines. */
-  public static void preflightFailed(int checks, List<String> failures) {
-    preflight = new FailedPreflight(checks, List.copyOf(failures));
-  }
-
-  private record FailedPreflight(int checks, List<String> failures) {}
 
   private static boolean notApplicable(Result result) {
     return result.getStatus() == Status.SKIPPED

@@ -28,6 +28,9 @@ public final class RunInterruption {
   public static final String REASON = "run interrupted";
   static final String MARKER = "run-interrupted.txt";
 
+  // Static by nature, not by convenience: a signal is the JVM's, its handler is registered once
+  // per JVM, and what reads it includes Cucumber's plugins, made by reflection (ConsoleProgress,
+  // RerunFile). The features' JVM runs one run, so the JVM's interruption is the run's.
   private static volatile Instant at;
   private static boolean listening;
   private static Path results;

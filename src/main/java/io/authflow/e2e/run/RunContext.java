@@ -3,6 +3,7 @@ package io.authflow.e2e.run;
 import io.authflow.e2e.config.Discovered;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.TargetConfig.Farm;
+import io.authflow.e2e.device.RunDevices;
 import io.authflow.e2e.inbox.CodeExtractor;
 import io.authflow.e2e.inbox.Inbox;
 import io.authflow.e2e.inbox.MailosaurInbox;
@@ -23,22 +24,33 @@ import org.slf4j.LoggerFactory;
  * first calls. The preflight comes before the adapters, so a wrong pool or inbox is a line of its
  * checklist rather than an adapter's bare exception. What the run found stays apart from what was
  * asked ({@link #asked()}, {@link #discovered()}).
+ *
+ * <p>It owns what lives as long as the run, so nothing of a run is JVM-wide: the {@link StackWatch}
+ * on the parts the run depends on, and the {@link RunDevices} whose sessions outlive a scenario.
+ * The steps get them from it by constructor injection.
  */
 public final class RunContext implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunContext.class);
 
   private final HarnessConfig asked;
   private final LocalStack stack;
+  private final StackWatch watch = new StackWatch();
+  private final RunDevices devices = new RunDevices();
   private Discovered discovered;
   private HarnessConfig config;
   private Inbox inbox;
   private CognitoUserPool pool;
+  private boolean opened;
+  private boolean closed;
 
   private RunContext(HarnessConfig asked, Discovered discovered, LocalStack stack) {
     this.asked = asked;
     this.discovered = discovered;
     this.config = asked.completedBy(discovered);
     this.stack = stack;
+    if (stack != null) {
+      watch.watch(stack);
+    }
   }
 
   /**
@@ -87,8 +99,9 @@ public final class RunContext implements AutoCloseable {
     var target = config.target();
     if (!config.embeddedStack() && (target.farm() == Farm.NONE || target.farm() == Farm.GRID)) {
       // A server of our own (or a Grid) that dies is named like a local part.
-      StackWatch.watchRemoteAppium(target.appium(), config.timeouts().api());
+      watch.watchRemoteAppium(target.appium(), config.timeouts().api());
     }
+    opened = true;
   }
 
   /** What the user asked for, as loaded. */
@@ -111,6 +124,21 @@ public final class RunContext implements AutoCloseable {
     return Optional.ofNullable(stack);
   }
 
+  /** Whether {@link #open()} built the adapters: not when the run stopped at its preflight. */
+  public boolean opened() {
+    return opened;
+  }
+
+  /** The watch on the stack, or on a remote Appium once {@link #open()}ed; else on nothing. */
+  public StackWatch watch() {
+    return watch;
+  }
+
+  /** The devices and kept sessions of the run's scenarios. */
+  public RunDevices devices() {
+    return devices;
+  }
+
   /** The inbox, once {@link #open()}ed. */
   public Inbox inbox() {
     return opened(inbox);
@@ -128,8 +156,18 @@ public final class RunContext implements AutoCloseable {
     return adapter;
   }
 
+  /** Ends what the run started, once: a start that failed closes it, and so does the run's end. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    devices.closeAll();
+    if (stack != null) {
+      // A stack stopped on purpose is no fault.
+      watch.unwatch(stack);
+    }
     if (pool != null) {
       pool.close();
     }

@@ -3,7 +3,6 @@ package io.authflow.e2e.screens;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.Platform;
 import io.authflow.e2e.device.AppSession;
-import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.report.RunInterruption;
 import java.util.ArrayList;
 import java.util.List;
@@ -330,12 +329,12 @@ public final class Ui {
           .until(
               d -> {
                 RunInterruption.check("a step was waiting for the app");
-                StackWatch.check();
+                session.watch().check();
                 return look.apply(d);
               });
     } catch (WebDriverException e) {
       // A dead Appium or stand-in is the cause, not the screen that did not show.
-      StackWatch.checkAfterFailure();
+      session.watch().checkAfterFailure();
       if (!(e instanceof TimeoutException)) {
         throw e;
       }

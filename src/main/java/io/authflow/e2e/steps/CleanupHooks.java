@@ -1,7 +1,7 @@
 package io.authflow.e2e.steps;
 
-import io.authflow.e2e.report.CleanupFailures;
 import io.authflow.e2e.report.Evidence;
+import io.authflow.e2e.report.RunOutcome;
 import io.authflow.e2e.users.TestUsers;
 import io.cucumber.java.After;
 import io.cucumber.java.Scenario;
@@ -14,10 +14,12 @@ import io.cucumber.java.Scenario;
 public final class CleanupHooks {
   private final TestUsers users;
   private final Evidence evidence;
+  private final RunOutcome outcome;
 
-  public CleanupHooks(TestUsers users, Evidence evidence) {
+  public CleanupHooks(TestUsers users, Evidence evidence, RunOutcome outcome) {
     this.users = users;
     this.evidence = evidence;
+    this.outcome = outcome;
   }
 
   @After(order = 1)
@@ -25,7 +27,7 @@ public final class CleanupHooks {
     var failures = users.cleanUp();
     if (!failures.isEmpty()) {
       evidence.text("Cleanup failed", String.join("\n", failures));
-      failures.forEach(f -> CleanupFailures.add(scenario.getName(), f));
+      failures.forEach(f -> outcome.cleanupFailed(scenario.getName(), f));
     }
   }
 }

@@ -82,20 +82,23 @@ public final class Hooks {
     }
     // One order for every run: config, stack, preflight, then the adapters and their first calls.
     RunContext run = RunContext.start(chosen, new LocalStack(Path.of("").toAbsolutePath()));
+    // Before the preflight, so the run's end can say where a run that never opened stopped.
+    TestRun.start(run);
+    String at = "the preflight";
     try {
       if (!Boolean.getBoolean("doctor.skip")) {
         ensure(
             new Preflight(ENVIRONMENT)
                 .checkStarted(
-                    run.config(),
-                    List.of(CheckResult.pass("Config valid", chosen.file().toString()))));
+                    run, List.of(CheckResult.pass("Config valid", chosen.file().toString()))));
       }
+      at = "the inbox's and the user pool's first calls";
       run.open();
     } catch (RuntimeException e) {
+      TestRun.stoppedAt(at);
       run.close();
       throw e;
     }
-    TestRun.start(run);
   }
 
   @AfterAll
@@ -111,10 +114,13 @@ public final class Hooks {
       if (flaky > 0) {
         LOG.info("{} scenario(s) failed earlier and passed now: marked flaky in the report", flaky);
       }
-      results.writeEnvironment(
-          ENVIRONMENT.entries(TestRun.current().config(), Path.of("").toAbsolutePath()));
+      RunContext run = TestRun.current();
+      if (run.opened()) {
+        // A run that stopped at its preflight ran no scenario: there is no environment to describe.
+        results.writeEnvironment(ENVIRONMENT.entries(run.config(), Path.of("").toAbsolutePath()));
+      }
     } catch (IllegalStateException notStarted) {
-      // The run never started (a failed preflight): there is no environment to describe.
+      // The run never started (its config or its stack failed): nothing to describe either.
     } finally {
       TestRun.stop();
     }

@@ -1,7 +1,6 @@
 package io.authflow.e2e.steps;
 
 import io.authflow.e2e.inbox.Inbox;
-import io.authflow.e2e.parts.StackWatch;
 import io.cucumber.picocontainer.CucumberPicoProvider;
 import org.picocontainer.injectors.Provider;
 
@@ -10,6 +9,7 @@ import org.picocontainer.injectors.Provider;
 public final class InboxProvider implements Provider {
   public Inbox provide() {
     // Fails at once, naming the part, when the local stack dies under a call.
-    return StackWatch.guard(Inbox.class, TestRun.current().inbox());
+    var run = TestRun.current();
+    return run.watch().guard(Inbox.class, run.inbox());
   }
 }

@@ -2,6 +2,8 @@ package io.authflow.e2e.steps;
 
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.device.RunDevices;
+import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.screens.AppProfile;
 import io.authflow.e2e.screens.DashboardScreen;
 import io.authflow.e2e.screens.SettledApp;
@@ -26,11 +28,13 @@ public final class OtherDevice implements Disposable {
 
   public OtherDevice(
       HarnessConfig config,
+      RunDevices devices,
+      StackWatch watch,
       AppProfile profile,
       SecondFactors factors,
       CurrentUser user,
       Codes codes) {
-    this.session = new AppSession(config);
+    this.session = new AppSession(config, devices, watch);
     Ui ui = new Ui(session, profile, config);
     this.signIn = new SignInScreen(ui);
     this.dashboard = new DashboardScreen(ui);

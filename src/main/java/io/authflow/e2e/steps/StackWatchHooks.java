@@ -10,8 +10,14 @@ import io.cucumber.java.Before;
  * out of the steps a product owner reads in the report.
  */
 public final class StackWatchHooks {
+  private final StackWatch watch;
+
+  public StackWatchHooks(StackWatch watch) {
+    this.watch = watch;
+  }
+
   @Before(order = 0)
   public void stackStillRuns() {
-    StackWatch.check();
+    watch.check();
   }
 }

@@ -1,7 +1,5 @@
 package io.authflow.e2e.steps;
 
-import io.authflow.e2e.device.RunDevices;
-import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.report.RunInterruption;
 import io.authflow.e2e.run.RunContext;
 import io.authflow.e2e.userpool.UserPool;
@@ -11,44 +9,70 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The run's context for the scenarios: Cucumber's hooks that start and end a run are static, so
- * this one static is how PicoContainer's providers reach the {@link RunContext} they started.
+ * this one static is how PicoContainer's providers reach the {@link RunContext} they started, and
+ * with it everything of the run (its watch on the stack, its devices, its adapters).
  */
 public final class TestRun {
   private static final Logger LOG = LoggerFactory.getLogger(TestRun.class);
   private static RunContext current;
+  // Where the run's start stopped before its scenarios (the preflight), for its end to say.
+  private static String stoppedAt;
 
   private TestRun() {}
 
-  /** The run goes on in {@code context}, started and opened by the hooks. */
+  /** The run goes on in {@code context}, started by the hooks; opened once its preflight passed. */
   static synchronized void start(RunContext context) {
     current = context;
+    stoppedAt = null;
+  }
+
+  /** The run's start stopped at {@code where} (e.g. "the preflight"): no scenario will run. */
+  static synchronized void stoppedAt(String where) {
+    stoppedAt = where;
   }
 
   static synchronized void stop() {
-    if (current != null) {
-      RunDevices.shared().closeAll();
-      // This run's users only: parallel jobs on the same pool have their own.
-      String prefix = TestUsers.runPrefix(current.config().users().emailPrefix());
-      if (RunInterruption.interrupted()) {
-        // The signal stopped the local parts too, so counting would only fail; not worth a line.
-        LOG.info("Run end: interrupted; the next run's start sweeps what this run's users left");
-      } else {
-        try {
-          // Every scenario deletes its users; a count above zero here is a cleanup bug to chase.
-          // Guarded: a dead stand-in is named at once rather than after the SDK's retries.
-          LOG.info(
-              "Run end: {} test user(s) of this run left in pool {}",
-              StackWatch.guard(UserPool.class, current.pool()).countTestUsers(prefix),
-              current.config().userPool().id());
-        } catch (RuntimeException e) {
-          String message = String.valueOf(e.getMessage());
-          LOG.warn(
-              "Run end: could not count left-over test users: {}",
-              message.lines().findFirst().orElse(message));
-        }
-      }
+    if (current == null) {
+      // The config or the stack failed before there was a run: the lines above say which.
+      LOG.info("Run end: the run did not start; it created no test user");
+      return;
+    }
+    try {
+      sayHowItEnded();
+    } finally {
       current.close();
       current = null;
+    }
+  }
+
+  private static void sayHowItEnded() {
+    if (!current.opened()) {
+      // Test users are made by scenarios, after the adapters opened; none ran.
+      LOG.info(
+          "Run end: the run stopped at {} before any scenario; it created no test user in pool {}",
+          stoppedAt == null ? "its start" : stoppedAt,
+          current.config().userPool().id());
+      return;
+    }
+    if (RunInterruption.interrupted()) {
+      // The signal stopped the local parts too, so counting would only fail; not worth a line.
+      LOG.info("Run end: interrupted; the next run's start sweeps what this run's users left");
+      return;
+    }
+    // This run's users only: parallel jobs on the same pool have their own.
+    String prefix = TestUsers.runPrefix(current.config().users().emailPrefix());
+    try {
+      // Every scenario deletes its users; a count above zero here is a cleanup bug to chase.
+      // Guarded: a dead stand-in is named at once rather than after the SDK's retries.
+      LOG.info(
+          "Run end: {} test user(s) of this run left in pool {}",
+          current.watch().guard(UserPool.class, current.pool()).countTestUsers(prefix),
+          current.config().userPool().id());
+    } catch (RuntimeException e) {
+      String message = String.valueOf(e.getMessage());
+      LOG.warn(
+          "Run end: could not count left-over test users: {}",
+          message.lines().findFirst().orElse(message));
     }
   }
 

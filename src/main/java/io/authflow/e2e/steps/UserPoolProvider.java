@@ -1,6 +1,5 @@
 package io.authflow.e2e.steps;
 
-import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.userpool.UserPool;
 import io.cucumber.picocontainer.CucumberPicoProvider;
 import org.picocontainer.injectors.Provider;
@@ -10,6 +9,7 @@ import org.picocontainer.injectors.Provider;
 public final class UserPoolProvider implements Provider {
   public UserPool provide() {
     // Fails at once, naming the part, when the local stack dies under a call.
-    return StackWatch.guard(UserPool.class, TestRun.current().pool());
+    var run = TestRun.current();
+    return run.watch().guard(UserPool.class, run.pool());
   }
 }

@@ -6,6 +6,7 @@ import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.local.LocalStack;
 import io.authflow.e2e.local.ProjectCopies;
+import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.screens.AppProfile;
 import io.authflow.e2e.screens.DashboardScreen;
 import io.authflow.e2e.screens.SignInScreen;
@@ -68,6 +69,9 @@ class KeptSessionIsolationTest {
   private LocalStack stack;
   private HarnessConfig config;
   private CognitoUserPool pool;
+  // The run's: one set of kept sessions for every scenario here, as in a run.
+  private final RunDevices devices = new RunDevices();
+  private StackWatch watch;
 
   @BeforeAll
   void startTheLocalStack() throws IOException {
@@ -76,6 +80,7 @@ class KeptSessionIsolationTest {
     HarnessConfig asked =
         new ConfigLoader(root.resolve("config"), Map.of(), Map.of()).load("local");
     config = asked.completedBy(stack.start(asked));
+    watch = StackWatch.of(stack);
     var users = config.users();
     pool =
         new CognitoUserPool(
@@ -86,7 +91,7 @@ class KeptSessionIsolationTest {
 
   @AfterAll
   void stopTheLocalStack() throws IOException {
-    RunDevices.shared().closeAll();
+    devices.closeAll();
     if (pool != null) {
       pool.close();
     }
@@ -101,7 +106,7 @@ class KeptSessionIsolationTest {
     assertThat(config.target().sessionPerWorker()).as("the local stack's default").isTrue();
     String email = "authflow-kept-1@authflow.test";
     pool.createConfirmed(email, PASSWORD, Map.of());
-    AppSession first = new AppSession(config);
+    AppSession first = new AppSession(config, devices, watch);
     first.launch();
     new SignInScreen(ui(first)).signIn(email, PASSWORD);
     new DashboardScreen(ui(first)).awaitShown();
@@ -116,7 +121,7 @@ class KeptSessionIsolationTest {
     String session = driver.getSessionId().toString();
     first.end(false);
 
-    AppSession next = new AppSession(config);
+    AppSession next = new AppSession(config, devices, watch);
     RemoteWebDriver same = next.driver();
     assertThat(same.getSessionId()).as("the kept session").hasToString(session);
     assertThat(same.getWindowHandles()).as("the last scenario's tab is closed").hasSize(1);
@@ -143,7 +148,7 @@ class KeptSessionIsolationTest {
   void aScenarioThatEndsWithTheAppClosedLeavesNoSignedInUserToTheNext() {
     String email = "authflow-kept-2@authflow.test";
     pool.createConfirmed(email, PASSWORD, Map.of());
-    AppSession first = new AppSession(config);
+    AppSession first = new AppSession(config, devices, watch);
     first.launch();
     new SignInScreen(ui(first)).signIn(email, PASSWORD);
     new DashboardScreen(ui(first)).awaitShown();
@@ -152,7 +157,7 @@ class KeptSessionIsolationTest {
     assertThat(first.driver().getCurrentUrl()).isEqualTo("about:blank");
     first.end(false);
 
-    AppSession next = new AppSession(config);
+    AppSession next = new AppSession(config, devices, watch);
     next.launch();
     assertThat(ui(next).awaitSettledScreen()).as("the app opens signed out").isEqualTo("signIn");
     Map<String, Object> found = traces(next.driver());
@@ -164,11 +169,11 @@ class KeptSessionIsolationTest {
 
   @Test
   void aFailedScenariosSessionAndASecondSessionOfAScenarioAreQuitNotHandedOn() throws Exception {
-    AppSession main = new AppSession(config);
+    AppSession main = new AppSession(config, devices, watch);
     main.launch();
     String kept = main.driver().getSessionId().toString();
     // Another device of the same user, in the same scenario: a session of its own.
-    AppSession other = new AppSession(config);
+    AppSession other = new AppSession(config, devices, watch);
     other.launch();
     String second = other.driver().getSessionId().toString();
     assertThat(second).isNotEqualTo(kept);
@@ -178,7 +183,7 @@ class KeptSessionIsolationTest {
     main.end(true);
     assertThat(answerOf(kept)).as("the failed scenario's session").isEqualTo(404);
 
-    AppSession after = new AppSession(config);
+    AppSession after = new AppSession(config, devices, watch);
     String fresh = after.driver().getSessionId().toString();
     assertThat(fresh).isNotIn(kept, second);
     assertThat(answerOf(fresh)).isEqualTo(200);

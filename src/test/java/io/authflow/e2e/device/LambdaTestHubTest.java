@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.parts.StackWatch;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -47,7 +48,7 @@ class LambdaTestHubTest {
                     "{\"value\":{\"sessionId\":\"lt-session-1\",\"capabilities\":"
                         + "{\"platformName\":\"android\",\"automationName\":\"UiAutomator2\"}}}")));
     hub.stubFor(delete("/wd/hub/session/lt-session-1").willReturn(okJson("{\"value\":null}")));
-    AppSession session = new AppSession(lambdaTest());
+    AppSession session = new AppSession(lambdaTest(), new RunDevices(), new StackWatch());
 
     session.driver();
     session.dispose();
@@ -78,7 +79,9 @@ class LambdaTestHubTest {
     HarnessConfig config = lambdaTest();
 
     var e =
-        catchThrowableOfType(SessionStartException.class, () -> new AppSession(config).driver());
+        catchThrowableOfType(
+            SessionStartException.class,
+            () -> new AppSession(config, new RunDevices(), new StackWatch()).driver());
 
     assertThat(e.getMessage())
         .contains("Appium at " + config.target().appium())

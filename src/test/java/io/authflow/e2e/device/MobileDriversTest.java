@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.appium.java_client.service.local.AppiumDriverLocalService;
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.parts.StackWatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +107,7 @@ class MobileDriversTest {
   }
 
   private static SessionStartException sessionFails(HarnessConfig config) {
-    AppSession session = new AppSession(config);
+    AppSession session = new AppSession(config, new RunDevices(), new StackWatch());
     try {
       return catchThrowableOfType(SessionStartException.class, session::driver);
     } finally {

@@ -7,6 +7,7 @@ import io.appium.java_client.service.local.AppiumDriverLocalService;
 import io.authflow.e2e.config.Discovered;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.local.BrowserLookup;
+import io.authflow.e2e.parts.StackWatch;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * and opens the app itself as with a new session.
  */
 class SessionPerWorkerTest {
+  // The run\'s: the scenarios of this test share its kept sessions.
+  private final RunDevices devices = new RunDevices();
   private static AppiumDriverLocalService appium;
   private static HttpServer app;
 
@@ -46,9 +50,13 @@ class SessionPerWorkerTest {
     appium = TestAppium.start(Path.of("src/local/appium"), "appium-browser.log");
   }
 
+  @AfterEach
+  void endTheKeptSessions() {
+    devices.closeAll();
+  }
+
   @AfterAll
   static void stop() {
-    RunDevices.shared().closeAll();
     if (appium != null) {
       appium.stop();
     }
@@ -81,14 +89,14 @@ class SessionPerWorkerTest {
                 List.of(),
                 BrowserLookup.forThisMachine().find(profile.localStack()).capabilities()));
 
-    AppSession first = new AppSession(config);
+    AppSession first = new AppSession(config, devices, new StackWatch());
     first.launch();
     first.driver().get(url + "dashboard");
     first.driver().executeScript("localStorage.setItem('idToken', 'signed-in')");
     String session = first.driver().getSessionId().toString();
     first.dispose();
 
-    AppSession second = new AppSession(config);
+    AppSession second = new AppSession(config, devices, new StackWatch());
     var driver = second.driver();
 
     assertThat(driver.getSessionId()).hasToString(session);

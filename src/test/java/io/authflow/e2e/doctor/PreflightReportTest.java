@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.authflow.e2e.report.AllureResults;
 import io.authflow.e2e.report.ConsoleProgress;
+import io.authflow.e2e.report.RunOutcome;
 import io.cucumber.plugin.event.EventHandler;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Result;
@@ -41,11 +42,13 @@ class PreflightReportTest {
           Duration.ofMillis(1200));
 
   @TempDir Path dir;
+  private final RunOutcome outcome = new RunOutcome();
 
   @Test
   void eachFailedCheckIsABrokenPreflightEntryInAllureFiledAsAnEnvironmentFault()
       throws IOException {
-    new PreflightReport(new AllureResults(dir.resolve("allure")), dir.resolve("preflight.xml"))
+    new PreflightReport(
+            new AllureResults(dir.resolve("allure")), dir.resolve("preflight.xml"), outcome)
         .write(FAILED);
 
     List<JsonNode> results;
@@ -87,7 +90,7 @@ class PreflightReportTest {
   @Test
   void theJUnitXmlHasEveryCheckAndFailsTheFailedOnes() throws Exception {
     Path xml = dir.resolve("preflight.xml");
-    new PreflightReport(new AllureResults(dir.resolve("allure")), xml).write(FAILED);
+    new PreflightReport(new AllureResults(dir.resolve("allure")), xml, outcome).write(FAILED);
 
     var suite =
         DocumentBuilderFactory.newInstance()
@@ -103,10 +106,11 @@ class PreflightReportTest {
 
   @Test
   void theConsoleSummarySaysThePreflightFailedWithOneLinePerFailedCheck() {
-    new PreflightReport(new AllureResults(dir.resolve("allure")), dir.resolve("preflight.xml"))
+    new PreflightReport(
+            new AllureResults(dir.resolve("allure")), dir.resolve("preflight.xml"), outcome)
         .write(FAILED);
     var out = new ByteArrayOutputStream();
-    var console = new ConsoleProgress(new PrintStream(out, true, StandardCharsets.UTF_8));
+    var console = new ConsoleProgress(new PrintStream(out, true, StandardCharsets.UTF_8), outcome);
 
     var handlers = new java.util.HashMap<Class<?>, EventHandler<?>>();
     console.setEventPublisher(

@@ -8,6 +8,7 @@ import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.UserPoolConfig;
 import io.authflow.e2e.local.LocalStack;
 import io.authflow.e2e.local.ProjectCopies;
+import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.report.RunEnvironment;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -60,7 +61,7 @@ class PreflightTest {
 
   @Test
   void aHealthyLocalStackPassesEveryCheck() {
-    Checklist checklist = preflight.check(local, List.of());
+    Checklist checklist = preflight.check(local, StackWatch.of(stack), List.of());
 
     assertThat(checklist.failures()).isEmpty();
     assertThat(checklist.render())
@@ -154,7 +155,7 @@ class PreflightTest {
     String original = Files.readString(map);
     Files.writeString(map, original + "signIn.rememberMe: signIn.rememberMe\n");
     try {
-      CheckResult screen = preflight.firstScreen(local);
+      CheckResult screen = preflight.firstScreen(local, StackWatch.of(stack));
 
       assertThat(screen.passed()).isFalse();
       assertThat(screen.render())

@@ -9,6 +9,8 @@ import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.device.BackendUnreachableException;
+import io.authflow.e2e.device.RunDevices;
+import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.screens.AppProfile;
 import io.authflow.e2e.screens.DashboardScreen;
 import io.authflow.e2e.screens.SignInScreen;
@@ -39,6 +41,7 @@ class OwnAppOfflineTest {
   private Path root;
   private LocalStack stack;
   private AppSession session;
+  private final RunDevices devices = new RunDevices();
 
   @BeforeEach
   void linkTheProject() throws IOException {
@@ -51,6 +54,7 @@ class OwnAppOfflineTest {
     if (session != null) {
       session.dispose();
     }
+    devices.closeAll();
     stack.close();
     ProjectCopies.delete(root);
   }
@@ -118,7 +122,7 @@ class OwnAppOfflineTest {
   }
 
   private Ui signIn(HarnessConfig config, String email) {
-    session = new AppSession(config);
+    session = new AppSession(config, devices, StackWatch.of(stack));
     Ui ui = new Ui(session, AppProfile.of(config), config);
     session.launch();
     new SignInScreen(ui).signIn(email, "Corr3ct-Horse!");

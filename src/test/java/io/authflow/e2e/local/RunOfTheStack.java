@@ -3,6 +3,8 @@ package io.authflow.e2e.local;
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.device.RunDevices;
+import io.authflow.e2e.parts.StackWatch;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +21,8 @@ public final class RunOfTheStack {
     HarnessConfig config = new ConfigLoader(Path.of("config"), Map.of(), Map.of()).load("local");
     var stack = new LocalStack(Path.of("").toAbsolutePath());
     config = config.completedBy(stack.start(config));
-    var app = new AppSession(config);
+    var devices = new RunDevices();
+    var app = new AppSession(config, devices, StackWatch.of(stack));
     app.launch();
     String title = app.driver().getTitle();
     System.out.println("READY " + RunReaper.current().runId() + " " + title);
@@ -28,6 +31,7 @@ public final class RunOfTheStack {
       new CountDownLatch(1).await();
     }
     app.dispose();
+    devices.closeAll();
     stack.close();
     System.out.println("ENDED");
   }

@@ -1,6 +1,7 @@
 package io.authflow.e2e.parts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -23,19 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 class StackWatchTest {
   @TempDir Path dir;
   private final Object stack = new Object();
+  private final StackWatch watch = new StackWatch();
 
   @AfterEach
   void stopWatching() {
-    StackWatch.unwatch(stack);
+    watch.unwatch(stack);
   }
 
   @Test
   void aGuardedWaitFailsAtOnceWhenAPartDiesInsteadOfWaitingOutItsTimeout() {
     var dead = new AtomicReference<String>();
-    StackWatch.watch(stack, () -> Optional.ofNullable(dead.get()), Optional::empty);
+    watch.watch(stack, () -> Optional.ofNullable(dead.get()), Optional::empty);
     var neverArrives = new CountDownLatch(1);
     Inbox inbox =
-        StackWatch.guard(
+        watch.guard(
             Inbox.class,
             new Inbox() {
               @Override
@@ -68,27 +70,40 @@ class StackWatchTest {
   @Test
   void theFirstDeathStaysTheCauseForEveryLaterCheck() {
     var dead = new AtomicReference<>("Appium stopped (its process ended)");
-    StackWatch.watch(stack, () -> Optional.ofNullable(dead.get()), Optional::empty);
-    assertThatThrownBy(StackWatch::check).hasMessage("Appium stopped (its process ended)");
+    watch.watch(stack, () -> Optional.ofNullable(dead.get()), Optional::empty);
+    assertThatThrownBy(watch::check).hasMessage("Appium stopped (its process ended)");
 
     dead.set("The Cognito stand-in stopped (exit code 1)");
 
-    assertThatThrownBy(StackWatch::check)
+    assertThatThrownBy(watch::check)
         .isInstanceOf(LocalPartStoppedException.class)
         .hasMessage("Appium stopped (its process ended)");
   }
 
   @Test
+  void aDeadPartIsTheCauseOnlyInTheWatchOfItsOwnRun() {
+    watch.watch(
+        stack, () -> Optional.of("The Cognito stand-in stopped (exit code 1)"), Optional::empty);
+    var otherRun = new StackWatch();
+    otherRun.watch(new Object(), Optional::empty, Optional::empty);
+
+    assertThatThrownBy(watch::check).hasMessage("The Cognito stand-in stopped (exit code 1)");
+    assertThatCode(otherRun::checkAfterFailure).doesNotThrowAnyException();
+    assertThatCode(new StackWatch()::checkAfterFailure)
+        .as("a watch on nothing (a farm)")
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void aFailureWhileAPartNoLongerAnswersIsBlamedOnThePart() {
-    StackWatch.watch(
-        stack, Optional::empty, () -> Optional.of("Appium stopped (it no longer answers)"));
+    watch.watch(stack, Optional::empty, () -> Optional.of("Appium stopped (it no longer answers)"));
 
-    StackWatch.check(); // the processes still run: no cause yet
+    watch.check(); // the processes still run: no cause yet
 
-    assertThatThrownBy(StackWatch::checkAfterFailure)
+    assertThatThrownBy(watch::checkAfterFailure)
         .isInstanceOf(LocalPartStoppedException.class)
         .hasMessage("Appium stopped (it no longer answers)");
-    assertThatThrownBy(StackWatch::check).hasMessage("Appium stopped (it no longer answers)");
+    assertThatThrownBy(watch::check).hasMessage("Appium stopped (it no longer answers)");
   }
 
   @Test
@@ -98,24 +113,24 @@ class StackWatchTest {
       closed = socket.getLocalPort();
     }
     String url = "http://127.0.0.1:" + closed;
-    StackWatch.watchRemoteAppium(url, Duration.ofSeconds(5));
+    watch.watchRemoteAppium(url, Duration.ofSeconds(5));
     try {
-      StackWatch.check(); // nothing failed yet: no request, no cause
+      watch.check(); // nothing failed yet: no request, no cause
 
-      assertThatThrownBy(StackWatch::checkAfterFailure)
+      assertThatThrownBy(watch::checkAfterFailure)
           .isInstanceOf(LocalPartStoppedException.class)
           .hasMessageStartingWith("Appium at " + url + "/ stopped answering (")
           .hasMessageContaining("ConnectException");
     } finally {
-      StackWatch.unwatch(url + "/");
+      watch.unwatch(url + "/");
     }
   }
 
   @Test
   void aGuardedCallThatFailsWhileTheStackRunsFailsWithItsOwnError() {
-    StackWatch.watch(stack, Optional::empty, Optional::empty);
+    watch.watch(stack, Optional::empty, Optional::empty);
     Inbox inbox =
-        StackWatch.guard(
+        watch.guard(
             Inbox.class,
             new Inbox() {
               @Override

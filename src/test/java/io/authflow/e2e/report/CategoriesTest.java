@@ -7,8 +7,10 @@ import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.device.BackendUnreachableException;
+import io.authflow.e2e.device.RunDevices;
 import io.authflow.e2e.inbox.InboxUnavailableException;
 import io.authflow.e2e.parts.LocalParts;
+import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.screens.ScreenTimeoutException;
 import io.authflow.e2e.userpool.CognitoUserPool;
 import io.authflow.e2e.userpool.EmailQuotaExceededException;
@@ -69,7 +71,7 @@ class CategoriesTest {
 
   @Test
   void appiumStoppedBeforeTheSessionIsAnEnvironmentFault() {
-    AppSession app = new AppSession(unreachable);
+    AppSession app = new AppSession(unreachable, new RunDevices(), new StackWatch());
     Throwable failure = catchThrowable(app::launch);
 
     assertThat(categoriesOf(failure)).containsExactly("Environment faults");

@@ -29,7 +29,8 @@ class ConsoleProgressTest {
 
   @Test
   void aScenarioThatDoesNotApplyIsCountedApartAndNotOfferedForRerun() {
-    var console = new ConsoleProgress(new PrintStream(out, true, StandardCharsets.UTF_8));
+    var console =
+        new ConsoleProgress(new PrintStream(out, true, StandardCharsets.UTF_8), new RunOutcome());
     console.setEventPublisher(
         new EventPublisher() {
           @Override

@@ -7,9 +7,11 @@ import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.Discovered;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.device.RunDevices;
 import io.authflow.e2e.local.LocalStack;
 import io.authflow.e2e.local.ProjectCopies;
 import io.authflow.e2e.local.RunReaper;
+import io.authflow.e2e.parts.StackWatch;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,6 +52,8 @@ class TransportFaultsTest {
   private HarnessConfig local;
   private TcpRelay relay;
   private AppSession app;
+  private final RunDevices devices = new RunDevices();
+  private StackWatch watch;
 
   @BeforeAll
   void startTheLocalStack() throws IOException {
@@ -58,6 +62,8 @@ class TransportFaultsTest {
     HarnessConfig asked =
         new ConfigLoader(root.resolve("config"), Map.of(), Map.of()).load("local");
     local = asked.completedBy(stack.start(asked));
+    // The run's watch: a part of the stack that dies is named before the transport's fault.
+    watch = StackWatch.of(stack);
   }
 
   @BeforeEach
@@ -67,7 +73,9 @@ class TransportFaultsTest {
         new AppSession(
             local.completedBy(
                 new Discovered(
-                    local.app().url(), relay.url(), Optional.empty(), List.of(), Map.of())));
+                    local.app().url(), relay.url(), Optional.empty(), List.of(), Map.of())),
+            devices,
+            watch);
     app.launch();
   }
 
@@ -79,6 +87,7 @@ class TransportFaultsTest {
 
   @AfterAll
   void stopTheLocalStack() throws IOException {
+    devices.closeAll();
     stack.close();
     ProjectCopies.delete(root);
   }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.device.RunDevices;
 import io.authflow.e2e.local.LocalStack;
 import io.authflow.e2e.local.ProjectCopies;
+import io.authflow.e2e.parts.StackWatch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +33,8 @@ class UiTest {
   private LocalStack stack;
   private HarnessConfig config;
   private AppSession session;
+  private final RunDevices devices = new RunDevices();
+  private StackWatch watch;
   private Ui ui;
 
   @BeforeAll
@@ -44,11 +48,12 @@ class UiTest {
                 Map.of())
             .load("local");
     config = asked.completedBy(stack.start(asked));
+    watch = StackWatch.of(stack);
   }
 
   @BeforeEach
   void openTheSignUpForm() {
-    session = new AppSession(config);
+    session = new AppSession(config, devices, watch);
     ui = new Ui(session, AppProfile.of(config), config);
     session.launch();
     new SignInScreen(ui).goToSignUp();
@@ -62,6 +67,7 @@ class UiTest {
 
   @AfterAll
   void stopTheLocalStack() throws IOException {
+    devices.closeAll();
     stack.close();
     ProjectCopies.delete(root);
   }

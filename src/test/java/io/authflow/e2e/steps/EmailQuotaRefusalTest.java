@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.device.AppSession;
+import io.authflow.e2e.device.RunDevices;
 import io.authflow.e2e.inbox.CodeExtractor;
 import io.authflow.e2e.inbox.SmtpInbox;
 import io.authflow.e2e.local.LocalStack;
 import io.authflow.e2e.local.ProjectCopies;
+import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.report.Evidence;
 import io.authflow.e2e.screens.AppProfile;
 import io.authflow.e2e.screens.AuthMessages;
@@ -41,6 +43,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmailQuotaRefusalTest {
+  private final RunDevices devices = new RunDevices();
   private static final Path PROJECT = Path.of("").toAbsolutePath();
   private static final String PASSWORD = "Corr3ct-Horse!";
 
@@ -70,6 +73,7 @@ class EmailQuotaRefusalTest {
 
   @AfterAll
   void stopTheLocalStack() throws IOException {
+    devices.closeAll();
     stack.close();
     ProjectCopies.delete(root);
   }
@@ -77,7 +81,7 @@ class EmailQuotaRefusalTest {
   @Test
   void aCodeRefusedForTheSpentDailyQuotaFailsAsTheQuotaWithItsFix() {
     spendTheDaysOnlyEmail();
-    AppSession app = new AppSession(config);
+    AppSession app = new AppSession(config, devices, StackWatch.of(stack));
     Ui ui = new Ui(app, AppProfile.of(config), config);
     Codes codes =
         new Codes(
