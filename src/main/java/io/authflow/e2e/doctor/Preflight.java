@@ -80,9 +80,12 @@ public final class Preflight {
 
   /**
    * Runs every check on a valid config; {@code before} are lines already decided (config). {@code
-   * watch} is the run's on its stack: a part that dies under the app's first screen is named.
+   * watch} is the run's on its stack: a part that dies under the app's first screen is named. The
+   * app's session is one of the run's {@code devices}: where sessions are kept, the first scenario
+   * goes on in it rather than starting Chromium again.
    */
-  public Checklist check(HarnessConfig config, StackWatch watch, List<CheckResult> before) {
+  public Checklist check(
+      HarnessConfig config, StackWatch watch, RunDevices devices, List<CheckResult> before) {
     Instant start = Instant.now();
     use(config);
     List<CheckResult> results = new ArrayList<>(before);
@@ -96,7 +99,7 @@ public final class Preflight {
     results.add(inbox(config));
     results.add(
         appium.passed()
-            ? firstScreen(config, watch)
+            ? firstScreen(config, watch, devices)
             : CheckResult.fail(
                 "App's first screen",
                 "not checked: Appium is not reachable",
@@ -113,7 +116,7 @@ public final class Preflight {
     if (run.config().embeddedStack()) {
       started.add(CheckResult.pass(STACK_STARTED, "logs in reports/local-stack/"));
     }
-    return check(run.config(), run.watch(), started);
+    return check(run.config(), run.watch(), run.devices(), started);
   }
 
   /** The local stack's line when it could not start: nothing else is checked. */
@@ -482,7 +485,7 @@ public final class Preflight {
     }
   }
 
-  CheckResult firstScreen(HarnessConfig config, StackWatch watch) {
+  CheckResult firstScreen(HarnessConfig config, StackWatch watch, RunDevices devices) {
     String name = "App's first screen";
     Path mapFile =
         config
@@ -497,8 +500,6 @@ public final class Preflight {
     } catch (RuntimeException e) {
       return CheckResult.fail(name, firstLine(e.getMessage()), "fix " + mapFile + ".");
     }
-    // A session of the preflight's own, never kept for a scenario: its end is the check's end.
-    var devices = new RunDevices();
     AppSession app = new AppSession(config, devices, watch);
     try {
       app.launch();
@@ -541,7 +542,6 @@ public final class Preflight {
               + " and that the target's capabilities are right.");
     } finally {
       app.dispose();
-      devices.closeAll();
     }
   }
 

@@ -6,6 +6,7 @@ import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.Discovered;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.UserPoolConfig;
+import io.authflow.e2e.device.RunDevices;
 import io.authflow.e2e.local.LocalStack;
 import io.authflow.e2e.local.ProjectCopies;
 import io.authflow.e2e.parts.StackWatch;
@@ -36,6 +37,8 @@ class PreflightTest {
   private Path configDir;
   private LocalStack stack;
   private HarnessConfig local;
+  // Where the local profile keeps sessions, the preflight's is kept here like a run's.
+  private final RunDevices devices = new RunDevices();
   private final Preflight preflight =
       new Preflight(Map.of(), "http://127.0.0.1:1/", new RunEnvironment());
 
@@ -55,13 +58,14 @@ class PreflightTest {
 
   @AfterAll
   void stopTheLocalStack() throws IOException {
+    devices.closeAll();
     stack.close();
     ProjectCopies.delete(root);
   }
 
   @Test
   void aHealthyLocalStackPassesEveryCheck() {
-    Checklist checklist = preflight.check(local, StackWatch.of(stack), List.of());
+    Checklist checklist = preflight.check(local, StackWatch.of(stack), devices, List.of());
 
     assertThat(checklist.failures()).isEmpty();
     assertThat(checklist.render())
@@ -155,7 +159,7 @@ class PreflightTest {
     String original = Files.readString(map);
     Files.writeString(map, original + "signIn.rememberMe: signIn.rememberMe\n");
     try {
-      CheckResult screen = preflight.firstScreen(local, StackWatch.of(stack));
+      CheckResult screen = preflight.firstScreen(local, StackWatch.of(stack), devices);
 
       assertThat(screen.passed()).isFalse();
       assertThat(screen.render())
