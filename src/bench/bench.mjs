@@ -353,7 +353,9 @@ function writeHarnessCapabilities(session) {
 function runPeer(peer, journey, env, appiumLog) {
   const started = Date.now();
   const command = peer === 'harness'
-    ? ['java', [`@${rerunArgs}`, JOURNEYS[journey]]]
+    // A session of its own, as each peer starts one: the warm JVM's rerun would else go on in the
+    // session the last rerun kept, and have no POST /session or DELETE to measure between.
+    ? ['java', [`@${rerunArgs}`, '--new-session', JOURNEYS[journey]]]
     : ['node', [join(bench, `${peer}.mjs`), journey]];
   const result = spawnSync(command[0], command[1], { cwd: project, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ended = Date.now();
@@ -426,7 +428,7 @@ async function peers(options) {
     const list = results.filter((r) => r.journey === journey && r.peer === peer && r.ok).map((r) => r.whole);
     return list.length ? (median(list) / 1000).toFixed(1) : 'n/a';
   })]);
-  console.log('\nWhole command, medians (s): the harness as `java @target/rehearsal/rerun.args "<scenario>"` against the kept-running stack, the peers as `node src/bench/<peer>.mjs <journey>`\n');
+  console.log('\nWhole command, medians (s): the harness as `java @target/rehearsal/rerun.args --new-session "<scenario>"` (the warm JVM) against the kept-running stack, the peers as `node src/bench/<peer>.mjs <journey>`\n');
   console.log(markdown(['journey', 'harness', 'WebdriverIO', 'bare'], wholeRows));
   process.exitCode = results.every((r) => r.ok) ? 0 : 1;
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -39,6 +40,9 @@ import java.util.stream.Stream;
 public final class ConfigLoader {
   private static final String PROPERTY_PREFIX = "authflow.";
   private static final String VARIABLE_PREFIX = "AUTHFLOW_";
+  // AUTHFLOW_ variables that are no config keys: the environment's name, and the mark every process
+  // a run starts carries (the rehearsal stack's warm JVM is one).
+  private static final Set<String> NOT_KEYS = Set.of("AUTHFLOW_ENV", "AUTHFLOW_RUN");
   // Also in docs/targets.md and in src/devicefarm/testspec.yml: the test spec selects no iOS host.
   static final String IOS_ON_DEVICE_FARM = "iOS on AWS Device Farm is not supported yet.";
   // The local stack's inbox takes any address; this domain is reserved (.test) and reaches no one.
@@ -174,7 +178,7 @@ public final class ConfigLoader {
     // Variables first, then -D: what is typed for this one run wins over the ambient environment.
     variables.forEach(
         (name, value) -> {
-          if (name.startsWith(VARIABLE_PREFIX) && !name.equals("AUTHFLOW_ENV")) {
+          if (name.startsWith(VARIABLE_PREFIX) && !NOT_KEYS.contains(name)) {
             String key = leaves.get(name.substring(VARIABLE_PREFIX.length()));
             set(merged, defaults, key, value, name, problems, overridden);
           }

@@ -38,9 +38,30 @@ public final class RunDevices {
   // The lease whose kept session the scenario on this thread is using: its main app session. A
   // second session of the same scenario (another device of the same user) is never kept.
   private final ThreadLocal<Lease> keeping = new ThreadLocal<>();
+  // Where kept sessions go at run end instead of quitting, for the next run in this JVM; or null.
+  private final Deque<WebDriver> shelf;
   private boolean closeAtExit;
 
-  public RunDevices() {}
+  public RunDevices() {
+    this(null);
+  }
+
+  /**
+   * Devices whose kept sessions of the browser build (no udid) come from {@code shelf} and go back
+   * to it at run end, for the next run in this JVM: the warm JVM's reruns. Each is reset before a
+   * scenario uses it, as between scenarios, and replaced if its server ended it meanwhile.
+   */
+  public RunDevices(Deque<WebDriver> shelf) {
+    this.shelf = shelf;
+    if (shelf != null) {
+      synchronized (shelf) {
+        for (WebDriver session; (session = shelf.poll()) != null; ) {
+          kept.add(session);
+          idle.computeIfAbsent(ANY_DEVICE, d -> new ArrayDeque<>()).push(session);
+        }
+      }
+    }
+  }
 
   /** A scenario's claim on a device and a kept session; {@link Lease#release()} hands both back. */
   Lease lease() {
@@ -52,13 +73,23 @@ public final class RunDevices {
     return uploads.computeIfAbsent(key, k -> upload.get());
   }
 
-  /** Ends every kept session; the run's end calls it, and so does JVM exit. */
+  /**
+   * Ends every kept session, but puts the idle ones of the browser build on the shelf if there is
+   * one; the run's end calls it, and so does JVM exit.
+   */
   public void closeAll() {
-    kept.forEach(RunDevices::quietlyQuit);
-    kept.clear();
     synchronized (this) {
+      if (shelf != null) {
+        Deque<WebDriver> shelved = idle.getOrDefault(ANY_DEVICE, new ArrayDeque<>());
+        synchronized (shelf) {
+          shelf.addAll(shelved);
+        }
+        kept.removeAll(shelved);
+      }
       idle.clear();
     }
+    kept.forEach(RunDevices::quietlyQuit);
+    kept.clear();
   }
 
   /** One scenario's device and kept session. */
@@ -179,7 +210,8 @@ public final class RunDevices {
   }
 
   private synchronized void closeAtExit() {
-    if (!closeAtExit) {
+    // A shelf's JVM outlives the run and ends its sessions itself.
+    if (!closeAtExit && shelf == null) {
       Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "authflow-close-sessions"));
       closeAtExit = true;
     }

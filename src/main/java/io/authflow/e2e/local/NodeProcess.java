@@ -56,7 +56,8 @@ public final class NodeProcess {
     return start(name, command, workDir, log, Map.of());
   }
 
-  private static NodeProcess start(
+  /** As {@link #start(String, List, Path, Path)}, with {@code environment} added to this JVM's. */
+  public static NodeProcess start(
       String name, List<String> command, Path workDir, Path log, Map<String, String> environment)
       throws IOException {
     Files.createDirectories(log.getParent());

@@ -37,6 +37,12 @@ public final class RehearsalStack implements AutoCloseable {
   static final String ENV_FILE = "rehearsal.env";
   static final String OUTPUTS_FILE = "amplify_outputs.json";
   static final String RERUN_ARGS_FILE = "rerun.args";
+  static final String WARM_JVM_FILE = "warm-jvm";
+  // The options of a rerun, in its own JVM or the warm one: those of mvn verify -Pwarm. A rerun
+  // keeps its app session as a local run does (reset in place), so the warm JVM's next rerun goes
+  // on in it.
+  static final List<String> RERUN_OPTIONS =
+      List.of("-Denv=rehearsal", "-Ddoctor.skip=true", "-Dauthflow.target.sessionPerWorker=true");
   // The inbox's phone number: Mailosaur gives a server one or more; the stand-in receives any.
   static final String PHONE = "+15555550123";
   // Parallel workers of the Grid run: one Grid slot each.
@@ -113,6 +119,19 @@ public final class RehearsalStack implements AutoCloseable {
       variables.put("AUTHFLOW_USERS_MOBILE", PHONE);
       variables.put(MailosaurInbox.API_KEY_VARIABLE, mailosaur.apiKey());
       variables.put("REHEARSAL_GRID_URL", grid.url());
+      // The reruns' settings: a rerun with other values runs in its own JVM (WarmJvm).
+      Map<String, String> rerunEnvironment = new LinkedHashMap<>(variables);
+      rerunEnvironment.put("AUTHFLOW_ENV", "rehearsal");
+      WarmJvmPart warm =
+          new WarmJvmPart(
+              root,
+              dir.resolve(WARM_JVM_FILE),
+              RERUN_OPTIONS,
+              rerunEnvironment,
+              config.timeouts().localStack(),
+              logDir);
+      push(warm);
+      warm.start();
       writeRerunArgs();
       writeEnvFile(variables);
       LOG.info("Rehearsal stack ready; variables in {}", dir.resolve(ENV_FILE));
@@ -178,24 +197,24 @@ public final class RehearsalStack implements AutoCloseable {
   /**
    * The java command line of a rerun against this stack without Maven (io.authflow.e2e.WarmRerun,
    * docs/report.md): this JVM's class path is the project's test class path, as mvn -Plocal-stack
-   * built it; the options are those of mvn verify -Pwarm.
+   * built it; the options are those of mvn verify -Pwarm, and the warm JVM's file, where the rerun
+   * runs when the warm JVM answers.
    */
   private void writeRerunArgs() throws IOException {
-    // An argument file's quotes keep spaces; a backslash inside them escapes the next character.
-    String classPath = System.getProperty("java.class.path").replace("\\", "\\\\");
-    String text =
-        String.join(
-            "\n",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "-Denv=rehearsal",
-            "-Ddoctor.skip=true",
-            "-cp",
-            "\"" + classPath + "\"",
-            "io.authflow.e2e.WarmRerun",
-            "");
+    List<String> lines = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    lines.addAll(RERUN_OPTIONS);
+    lines.add(quoted("-Drerun.warmJvm=" + dir.resolve(WARM_JVM_FILE)));
+    lines.addAll(
+        List.of(
+            "-cp", quoted(System.getProperty("java.class.path")), "io.authflow.e2e.WarmRerun", ""));
+    String text = String.join("\n", lines);
     Path temp = Files.writeString(dir.resolve(RERUN_ARGS_FILE + ".tmp"), text);
     Files.move(temp, dir.resolve(RERUN_ARGS_FILE), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** An argument file's quotes keep spaces; a backslash inside them escapes the next character. */
+  private static String quoted(String argument) {
+    return "\"" + argument.replace("\\", "\\\\") + "\"";
   }
 
   /** Written last and whole (a rename), so a file that exists means a stack that is ready. */

@@ -33,6 +33,7 @@ public final class RunInterruption {
   // RerunFile). The features' JVM runs one run, so the JVM's interruption is the run's.
   private static volatile Instant at;
   private static boolean listening;
+  private static boolean signalsAreTheRuns = true;
   private static Path results;
 
   private RunInterruption() {}
@@ -52,6 +53,9 @@ public final class RunInterruption {
       Files.deleteIfExists(results.resolve(MARKER));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot clear " + results.resolve(MARKER), e);
+    }
+    if (!signalsAreTheRuns) {
+      return;
     }
     for (String name : List.of("INT", "TERM")) {
       try {
@@ -74,6 +78,20 @@ public final class RunInterruption {
             e.getMessage());
       }
     }
+  }
+
+  /**
+   * For a run that is one of several in this JVM (a rerun in the rehearsal stack's warm JVM): the
+   * JVM's signals stay with the JVM, and the run is stopped through {@link #interruptedBy} when its
+   * client asks. Before {@link #listen}.
+   */
+  public static synchronized void leaveSignalsAlone() {
+    signalsAreTheRuns = false;
+  }
+
+  /** Marks the run interrupted now, by {@code by} (what a signal would have been). */
+  public static void interruptedBy(String by) {
+    interrupt(Instant.now(), by);
   }
 
   /** Marks the run interrupted at {@code when}; only the first call counts. */

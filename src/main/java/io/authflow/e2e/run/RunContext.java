@@ -35,7 +35,7 @@ public final class RunContext implements AutoCloseable {
   private final HarnessConfig asked;
   private final LocalStack stack;
   private final StackWatch watch = new StackWatch();
-  private final RunDevices devices = new RunDevices();
+  private final RunDevices devices;
   private Discovered discovered;
   private HarnessConfig config;
   private Inbox inbox;
@@ -43,11 +43,13 @@ public final class RunContext implements AutoCloseable {
   private boolean opened;
   private boolean closed;
 
-  private RunContext(HarnessConfig asked, Discovered discovered, LocalStack stack) {
+  private RunContext(
+      HarnessConfig asked, Discovered discovered, LocalStack stack, SessionShelves shelves) {
     this.asked = asked;
     this.discovered = discovered;
     this.config = asked.completedBy(discovered);
     this.stack = stack;
+    this.devices = shelves == null ? new RunDevices() : new RunDevices(shelves.of(config.target()));
     if (stack != null) {
       watch.watch(stack);
     }
@@ -58,10 +60,18 @@ public final class RunContext implements AutoCloseable {
    * remote target).
    */
   public static RunContext start(HarnessConfig asked, LocalStack stack) {
+    return start(asked, stack, null);
+  }
+
+  /**
+   * As {@link #start(HarnessConfig, LocalStack)}, its kept sessions taken from and left on {@code
+   * shelves} (the warm JVM's, which outlive the run), or ended with the run if null.
+   */
+  public static RunContext start(HarnessConfig asked, LocalStack stack, SessionShelves shelves) {
     if (!asked.embeddedStack()) {
-      return new RunContext(asked, Discovered.NOTHING, null);
+      return new RunContext(asked, Discovered.NOTHING, null, shelves);
     }
-    return new RunContext(asked, stack.start(asked), stack);
+    return new RunContext(asked, stack.start(asked), stack, shelves);
   }
 
   /**

@@ -81,7 +81,8 @@ public final class Hooks {
       throw e;
     }
     // One order for every run: config, stack, preflight, then the adapters and their first calls.
-    RunContext run = RunContext.start(chosen, new LocalStack(Path.of("").toAbsolutePath()));
+    RunContext run =
+        RunContext.start(chosen, new LocalStack(Path.of("").toAbsolutePath()), TestRun.shelves());
     // Before the preflight, so the run's end can say where a run that never opened stopped.
     TestRun.start(run);
     String at = "the preflight";

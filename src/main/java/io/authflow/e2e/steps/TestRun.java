@@ -2,6 +2,7 @@ package io.authflow.e2e.steps;
 
 import io.authflow.e2e.report.RunInterruption;
 import io.authflow.e2e.run.RunContext;
+import io.authflow.e2e.run.SessionShelves;
 import io.authflow.e2e.userpool.UserPool;
 import io.authflow.e2e.users.TestUsers;
 import org.slf4j.Logger;
@@ -17,8 +18,23 @@ public final class TestRun {
   private static RunContext current;
   // Where the run's start stopped before its scenarios (the preflight), for its end to say.
   private static String stoppedAt;
+  // The warm JVM's kept sessions, set before the run by the one that outlives it; else none.
+  private static SessionShelves shelves;
 
   private TestRun() {}
+
+  /**
+   * The run about to start in this JVM takes its kept sessions from {@code jvmShelves} and leaves
+   * them there (a rerun in the warm JVM): Cucumber's hooks are static, so this is how they reach
+   * what the JVM hands over.
+   */
+  public static synchronized void keepSessionsOn(SessionShelves jvmShelves) {
+    shelves = jvmShelves;
+  }
+
+  static synchronized SessionShelves shelves() {
+    return shelves;
+  }
 
   /** The run goes on in {@code context}, started by the hooks; opened once its preflight passed. */
   static synchronized void start(RunContext context) {

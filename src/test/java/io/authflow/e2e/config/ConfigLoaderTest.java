@@ -608,7 +608,9 @@ class ConfigLoaderTest {
         new ConfigLoader(
                 configDir,
                 Map.of("java.version", "17", "authflow.configDir", "elsewhere"),
-                withKey(Map.of("PATH", "/usr/bin", "AUTHFLOW_ENV", "remote")))
+                withKey(
+                    Map.of(
+                        "PATH", "/usr/bin", "AUTHFLOW_ENV", "remote", "AUTHFLOW_RUN", "run-1-ab")))
             .load("remote");
 
     assertThat(config.env()).isEqualTo("remote");

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.lang.reflect.Proxy;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -87,6 +89,43 @@ class RunDevicesTest {
 
     devices.closeAll();
     assertThat(calls).containsExactly("start one", "reset", "quit one");
+  }
+
+  @Test
+  void onAShelfTheIdleSessionGoesOnToTheNextRunAndIsResetThere() {
+    Deque<WebDriver> shelf = new ArrayDeque<>();
+    var firstRun = new RunDevices(shelf);
+    var lease = firstRun.lease();
+    WebDriver one = lease.kept(() -> driver("one"), d -> calls.add("reset"));
+    // A scenario still holding its session at run end (cut short) does not hand it on.
+    firstRun.lease().kept(() -> driver("busy"), d -> calls.add("reset"));
+    lease.release();
+
+    firstRun.closeAll();
+
+    assertThat(shelf).containsExactly(one);
+    assertThat(calls).containsExactly("start one", "start busy", "quit busy");
+
+    WebDriver next =
+        new RunDevices(shelf).lease().kept(() -> driver("two"), d -> calls.add("reset"));
+
+    assertThat(next).isSameAs(one);
+    assertThat(shelf).isEmpty();
+    assertThat(calls).endsWith("quit busy", "reset");
+  }
+
+  @Test
+  void aDiscardedSessionStaysOffTheShelf() {
+    Deque<WebDriver> shelf = new ArrayDeque<>();
+    var run = new RunDevices(shelf);
+    var lease = run.lease();
+    lease.kept(() -> driver("one"), d -> calls.add("reset"));
+
+    lease.discard();
+    run.closeAll();
+
+    assertThat(shelf).isEmpty();
+    assertThat(calls).containsExactly("start one", "quit one");
   }
 
   @Test
