@@ -56,6 +56,8 @@ import sun.misc.Signal;
  */
 public final class WarmJvm {
   private static final String PROTOCOL = "authflow-warm-rerun-1";
+  // The answer to a rerun without this JVM's token, where a setting's name would be.
+  private static final String REFUSED = "-refused";
   private static final int END = -1;
   private static final List<String> VARIABLE_PREFIXES = List.of("AUTHFLOW_", "MAILOSAUR_", "AWS_");
   private static final List<String> PROPERTY_PREFIXES =
@@ -195,7 +197,7 @@ public final class WarmJvm {
         rerun.put(in.readUTF(), in.readUTF());
       }
       if (!PROTOCOL.equals(protocol) || !token.equals(offered)) {
-        out.writeUTF("the token (the warm JVM was restarted; read the file again)");
+        out.writeUTF(REFUSED);
         out.flush();
         return;
       }
@@ -353,6 +355,15 @@ public final class WarmJvm {
       }
       out.flush();
       String difference = firstAnswer(socket, in, console);
+      if (difference.equals(REFUSED)) {
+        console.println(
+            "The warm JVM at port "
+                + found[0]
+                + " refused the token in "
+                + file
+                + " (a file of an earlier start of the stack?): the rerun starts its own JVM.");
+        return Optional.empty();
+      }
       if (!difference.isEmpty()) {
         console.println(
             "The warm JVM runs with the stack's settings and this rerun's "

@@ -118,7 +118,9 @@ class WarmJvmTest {
         WarmJvm.ask(stale, "cucumber.filter.name", "x", false, new PrintStream(console));
 
     assertThat(status).isEmpty();
-    assertThat(console.toString(StandardCharsets.UTF_8)).contains("the token");
+    assertThat(console.toString(StandardCharsets.UTF_8))
+        .contains("refused the token in " + stale)
+        .contains("the rerun starts its own JVM");
   }
 
   @Test
