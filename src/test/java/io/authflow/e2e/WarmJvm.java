@@ -401,19 +401,11 @@ public final class WarmJvm {
       console.flush();
       int status = in.readInt();
       return Optional.of(stopping.get() ? 130 : status);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       if (running) {
         console.println("The warm JVM ended during the rerun (" + e + "): see " + LOG + ".");
         return Optional.of(1);
       }
-      console.println(
-          "The warm JVM named in "
-              + file
-              + " did not answer ("
-              + e
-              + "); the rerun starts its own.");
-      return Optional.empty();
-    } catch (RuntimeException e) {
       console.println(
           "The warm JVM named in "
               + file
