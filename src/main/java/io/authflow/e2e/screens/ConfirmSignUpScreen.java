@@ -1,5 +1,7 @@
 package io.authflow.e2e.screens;
 
+import java.util.function.Supplier;
+
 /** Where a new user enters the one-time code that proves their email or mobile. */
 public final class ConfirmSignUpScreen {
   static final LogicalName SCREEN = LogicalName.screen("confirmSignUp");
@@ -17,9 +19,14 @@ public final class ConfirmSignUpScreen {
     ui.awaitScreen(SCREEN);
   }
 
-  public void confirm(String code) {
+  /**
+   * Enters the code once the screen shows, reading it only then, as a user opens their mail on
+   * seeing the screen: by then the pool has sent it, so an inbox that is polled finds it on its
+   * first look.
+   */
+  public void confirm(Supplier<String> code) {
     awaitShown();
-    ui.type(CODE, code);
+    ui.type(CODE, code.get());
     ui.tap(SUBMIT);
   }
 

@@ -1,5 +1,7 @@
 package io.authflow.e2e.screens;
 
+import java.util.function.Supplier;
+
 /** Where the reset code and the new password are entered. */
 public final class ResetPasswordScreen {
   static final LogicalName SCREEN = LogicalName.screen("resetPassword");
@@ -23,9 +25,10 @@ public final class ResetPasswordScreen {
     ui.awaitScreen(SignInScreen.SCREEN);
   }
 
-  public void reset(String code, String newPassword) {
+  /** Enters the code, read once the screen shows (as {@link ConfirmSignUpScreen#confirm}). */
+  public void reset(Supplier<String> code, String newPassword) {
     awaitShown();
-    ui.type(CODE, code);
+    ui.type(CODE, code.get());
     ui.type(NEW_PASSWORD, newPassword);
     if (ui.has(CONFIRM_PASSWORD)) {
       ui.type(CONFIRM_PASSWORD, newPassword);

@@ -35,21 +35,28 @@ public final class Ui {
   static final LogicalName FIELD_ERROR = LogicalName.ifMapped("auth.fieldError");
   // The alert and the neutral notice, read for failure messages where the app has them.
   static final LogicalName ERROR = LogicalName.of("auth.error");
-  // A control the user cannot use: a disabled form element, or react-native-web's aria-disabled.
-  private static final String DISABLED =
-      "return arguments[0].matches(':disabled')"
-          + " || arguments[0].getAttribute('aria-disabled') === 'true';";
+  // Before a tap: whether the control is one the user cannot use (a disabled form element, or
+  // react-native-web's aria-disabled), then how many characters each field typed since holds.
+  private static final String BEFORE_TAP =
+      "var control = arguments[0];"
+          + " return [control.matches(':disabled')"
+          + " || control.getAttribute('aria-disabled') === 'true']"
+          + ".concat(arguments[1].map(function (field) { return field.value.length; }));";
   static final LogicalName INFO = LogicalName.ifMapped("auth.info");
   private final AppSession session;
   private final AppProfile profile;
   private final ScreenMap map;
   private final HarnessConfig config;
+  private final Looks looks;
+  // Fields typed into on the browser build and not yet checked: checked before the next tap.
+  private final List<Typed> typed = new ArrayList<>();
 
   public Ui(AppSession session, AppProfile profile, HarnessConfig config) {
     this.session = session;
     this.profile = profile;
     this.map = profile.screens();
     this.config = config;
+    this.looks = new Looks(session);
   }
 
   public AppSession session() {
@@ -73,10 +80,19 @@ public final class Ui {
   /** Waits until one of the screens the profile maps shows, and returns it. */
   public LogicalName awaitOneOf(List<LogicalName> screens) {
     List<LogicalName> mapped = screens.stream().filter(this::has).toList();
+    List<By> locators = mapped.stream().map(s -> locator(s.name())).toList();
     return await(
         "one of the screens "
             + String.join(", ", mapped.stream().map(LogicalName::screenName).toList()),
-        d -> mapped.stream().filter(s -> visible(s.name()).isPresent()).findFirst().orElse(null));
+        d -> {
+          List<Optional<WebElement>> shown = looks.firstShown(locators);
+          for (int i = 0; i < mapped.size(); i++) {
+            if (shown.get(i).isPresent()) {
+              return mapped.get(i);
+            }
+          }
+          return null;
+        });
   }
 
   /**
@@ -84,14 +100,19 @@ public final class Ui {
    * answer was submitted there.
    */
   public Optional<String> awaitLeftOrError(LogicalName screen) {
+    List<By> locators =
+        has(ERROR)
+            ? List.of(locator(screen.name()), locator(ERROR.name()))
+            : List.of(locator(screen.name()));
     return await(
         "the " + screen.screenName() + " screen to take the answer",
         d -> {
-          Optional<String> error = shownText(ERROR);
-          if (error.isPresent() && !error.get().isBlank()) {
+          List<Optional<WebElement>> shown = looks.firstShown(locators);
+          Optional<String> error = shown.size() > 1 ? shown.get(1).map(WebElement::getText) : null;
+          if (error != null && error.isPresent() && !error.get().isBlank()) {
             return error;
           }
-          return visible(screen.name()).isEmpty() ? Optional.<String>empty() : null;
+          return shown.get(0).isEmpty() ? Optional.<String>empty() : null;
         });
   }
 
@@ -145,26 +166,18 @@ public final class Ui {
     if (session.platform() == Platform.BROWSER) {
       // Send Keys focuses the field first (W3C WebDriver), as a tap on it would.
       field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
-      // Compared by length: reading the value back would put a typed password in Appium's log.
-      long length = valueLength(field);
-      if (length != text.length()) {
-        throw new ControlNotUsableException(
-            "Typing "
-                + text.length()
-                + " characters into "
-                + name
-                + " ("
-                + map.describe(name)
-                + ") left "
-                + length
-                + " characters in it; the field did not take the text as typed.");
-      }
+      // Whether the field took the text is asked with the next tap's check, in the same command.
+      typed.removeIf(t -> t.name().equals(name));
+      typed.add(new Typed(name, field, text.length()));
     } else {
       field.clear();
       field.sendKeys(text);
     }
     session.hideKeyboard();
   }
+
+  /** A field typed into on the browser build, and how many characters were typed. */
+  private record Typed(String name, WebElement field, int length) {}
 
   /**
    * Waits until one of the elements shows {@code expected}, and returns every text they show at the
@@ -200,14 +213,50 @@ public final class Ui {
     return map.has(FIELD_ERROR.name()) ? texts(List.of(FIELD_ERROR.name())) : List.of();
   }
 
+  /**
+   * Whether the control is disabled. On the browser build the same command first reads how many
+   * characters each field typed into since the last tap holds, and a field that did not take its
+   * text as typed fails here, before the form is sent (compared by length: reading the value back
+   * would put a typed password in Appium's log).
+   */
   private boolean disabled(WebElement control) {
     if (session.platform() != Platform.BROWSER) {
       return !control.isEnabled();
     }
     // react-native-web renders a disabled Pressable as a div with aria-disabled, which WebDriver's
-    // isEnabled() (form elements only) reports as enabled. One script asks both, where isEnabled()
-    // and the attribute were two commands before every tap.
-    return Boolean.TRUE.equals(session.driver().executeScript(DISABLED, control));
+    // isEnabled() (form elements only) reports as enabled; the script asks both.
+    List<Typed> checked = List.copyOf(typed);
+    typed.clear();
+    List<?> answer;
+    try {
+      answer =
+          (List<?>)
+              session
+                  .driver()
+                  .executeScript(BEFORE_TAP, control, checked.stream().map(Typed::field).toList());
+    } catch (StaleElementReferenceException e) {
+      // A field the app rendered anew since it was typed into: what it held is gone with it, and
+      // the step's outcome tells whether the app kept the text.
+      answer = (List<?>) session.driver().executeScript(BEFORE_TAP, control, List.of());
+      checked = List.of();
+    }
+    for (int i = 0; i < checked.size(); i++) {
+      Typed field = checked.get(i);
+      long length = ((Number) answer.get(i + 1)).longValue();
+      if (length != field.length()) {
+        throw new ControlNotUsableException(
+            "Typing "
+                + field.length()
+                + " characters into "
+                + field.name()
+                + " ("
+                + map.describe(field.name())
+                + ") left "
+                + length
+                + " characters in it; the field did not take the text as typed.");
+      }
+    }
+    return Boolean.TRUE.equals(answer.get(0));
   }
 
   private String emptyFields() {
@@ -273,23 +322,43 @@ public final class Ui {
    */
   public String awaitSettledScreen() {
     var previous = new AtomicReference<List<String>>();
+    List<String> screens = screenRoots();
+    // The screens' roots and the loading indicator, in one look.
+    List<By> locators = new ArrayList<>(screens.stream().map(this::locator).toList());
     boolean hasLoading = map.has(LOADING.name());
+    if (hasLoading) {
+      locators.add(locator(LOADING.name()));
+    }
     return await(
         "the app to settle on one screen",
         d -> {
-          List<String> now = shownScreens();
-          boolean loading = hasLoading && isShown(LOADING);
+          List<Optional<WebElement>> shown = looks.firstShown(locators);
+          List<String> now = shownOf(screens, shown);
+          boolean loading = hasLoading && shown.get(screens.size()).isPresent();
           List<String> before = previous.getAndSet(now);
           return !loading && now.size() == 1 && now.equals(before) ? now.get(0) : null;
         });
   }
 
   private List<String> shownScreens() {
-    return map.names().stream()
-        .filter(n -> n.endsWith(".screen"))
-        .filter(n -> visible(n).isPresent())
-        .map(n -> n.substring(0, n.length() - ".screen".length()))
-        .toList();
+    List<String> screens = screenRoots();
+    return shownOf(screens, looks.firstShown(screens.stream().map(this::locator).toList()));
+  }
+
+  private List<String> screenRoots() {
+    return map.names().stream().filter(n -> n.endsWith(".screen")).toList();
+  }
+
+  /** The screens whose roots {@code shown} has, by their names (signIn for signIn.screen). */
+  private static List<String> shownOf(List<String> roots, List<Optional<WebElement>> shown) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < roots.size(); i++) {
+      if (shown.get(i).isPresent()) {
+        String root = roots.get(i);
+        names.add(root.substring(0, root.length() - ".screen".length()));
+      }
+    }
+    return names;
   }
 
   /** Which screens and messages are shown right now, for failure messages. */
@@ -313,8 +382,9 @@ public final class Ui {
   }
 
   private WebElement awaitVisible(String name, String what) {
-    By locator = map.locator(name, session.platform());
-    return await(what + " (" + map.describe(name) + ")", d -> visible(locator).orElse(null));
+    By locator = locator(name);
+    return await(
+        what + " (" + map.describe(name) + ")", d -> looks.firstShown(locator).orElse(null));
   }
 
   /**
@@ -354,16 +424,10 @@ public final class Ui {
   }
 
   private Optional<WebElement> visible(String name) {
-    return visible(map.locator(name, session.platform()));
+    return looks.firstShown(locator(name));
   }
 
-  private Optional<WebElement> visible(By locator) {
-    try {
-      return session.driver().findElements(locator).stream()
-          .filter(WebElement::isDisplayed)
-          .findFirst();
-    } catch (StaleElementReferenceException e) {
-      return Optional.empty();
-    }
+  private By locator(String name) {
+    return map.locator(name, session.platform());
   }
 }

@@ -82,7 +82,7 @@ public final class NewUserSteps {
 
   @When("they enter the confirmation code from their {channel}")
   public void theyEnterTheCodeFrom(Channel channel) {
-    confirmSignUp.confirm(codes.awaitFor(channel.recipient(user.get())));
+    confirmSignUp.confirm(() -> codes.awaitFor(channel.recipient(user.get())));
     boolean signedIn =
         confirmingAtSignIn
             ? profile.signsInAfterConfirmingAtSignIn()
@@ -95,7 +95,7 @@ public final class NewUserSteps {
 
   @When("they enter a wrong confirmation code")
   public void theyEnterAWrongCode() {
-    confirmSignUp.confirm(WRONG_CODE);
+    confirmSignUp.confirm(() -> WRONG_CODE);
   }
 
   @When("they ask for a new confirmation code")

@@ -58,17 +58,17 @@ public final class PasswordResetSteps {
   public void theyEnterTheResetCodeWithANewPassword() {
     beforeReset = user.get();
     user.set(user.get().withPassword(users.newPassword()));
-    resetPassword.reset(codes.awaitFor(user.get().email()), user.get().password());
+    resetPassword.reset(() -> codes.awaitFor(user.get().email()), user.get().password());
   }
 
   @When("they enter a wrong reset code and a new valid password")
   public void theyEnterAWrongResetCode() {
-    resetPassword.reset(WRONG_CODE, users.newPassword());
+    resetPassword.reset(() -> WRONG_CODE, users.newPassword());
   }
 
   @When("they enter the reset code from their email and a new password that {passwordFlaw}")
   public void theyEnterTheResetCodeWithABrokenPassword(PasswordFlaw flaw) {
-    resetPassword.reset(codes.awaitFor(user.get().email()), users.passwords().breaking(flaw));
+    resetPassword.reset(() -> codes.awaitFor(user.get().email()), users.passwords().breaking(flaw));
   }
 
   @When("they sign in with their old password")

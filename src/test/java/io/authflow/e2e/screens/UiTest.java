@@ -14,12 +14,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebElement;
 
 /**
  * What screens do with a real app whose inputs are controlled components and whose button stays
@@ -118,6 +120,67 @@ class UiTest {
     assertThat(shown).contains("Password must have at least 8 characters");
     assertThat(sent).as("form sent").isFalse();
     assertThat(ui.describeShown()).contains("the signUp screen", "next to fields 'Password must");
+  }
+
+  @Test
+  void aFieldThatDidNotTakeTheTextFailsAtTheNextTapBeforeTheFormIsSent() {
+    String email = "authflow-ui-4@authflow.test";
+    var field =
+        session
+            .driver()
+            .findElement(ui.profile().screens().locator("signUp.email", session.platform()));
+    // A field that keeps fewer characters than typed, as an app's own input limit would.
+    session.driver().executeScript("arguments[0].setAttribute('maxlength', '5')", field);
+    ui.type(LogicalName.of("signUp.email"), email);
+    ui.type(LogicalName.of("signUp.password"), "Aa1!aaaaaa");
+    ui.type(LogicalName.of("signUp.confirmPassword"), "Aa1!aaaaaa");
+
+    var e =
+        catchThrowableOfType(
+            ControlNotUsableException.class, () -> ui.tap(LogicalName.of("signUp.submit")));
+
+    assertThat(e)
+        .hasMessage(
+            "Typing "
+                + email.length()
+                + " characters into signUp.email (testID"
+                + " 'authenticator__text-field__input-email') left 5 characters in it; the field"
+                + " did not take the text as typed.");
+    assertThat(ui.isShown(LogicalName.screen("signUp"))).as("still on the form").isTrue();
+  }
+
+  @Test
+  void aLookSeesShownWhatWebDriverSeesDisplayed() {
+    var driver = session.driver();
+    var map = ui.profile().screens();
+    // Hidden three ways WebDriver's displayedness knows: not rendered, invisible, transparent.
+    driver.executeScript(
+        "document.querySelector(arguments[0]).style.display = 'none';"
+            + " document.querySelector(arguments[1]).style.visibility = 'hidden';"
+            + " document.evaluate(arguments[2], document, null,"
+            + " XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue.style.opacity = '0';",
+        "[data-testid='authenticator__text-field__input-password']",
+        "[data-testid='authenticator__text-field__input-confirm_password']",
+        "//*[@role='button' and normalize-space()='Sign In']");
+
+    Map<String, Boolean> looked = new TreeMap<>();
+    Map<String, Boolean> webDriver = new TreeMap<>();
+    for (String name : map.names()) {
+      looked.put(name, ui.isShown(LogicalName.of(name)));
+      webDriver.put(
+          name,
+          driver.findElements(map.locator(name, session.platform())).stream()
+              .anyMatch(WebElement::isDisplayed));
+    }
+
+    assertThat(looked).isEqualTo(webDriver);
+    assertThat(looked)
+        .containsEntry("signUp.screen", true)
+        .containsEntry("signUp.email", true)
+        .containsEntry("signUp.password", false)
+        .containsEntry("signUp.confirmPassword", false)
+        .containsEntry("signUp.goToSignIn", false)
+        .containsEntry("signIn.screen", false);
   }
 
   @Test
