@@ -93,6 +93,7 @@ function appiumRequests(file) {
 const isCreate = (r) => r.method === 'POST' && r.path === '/session';
 const isEnd = (r) => r.method === 'DELETE' && /^\/session\/[^/]+$/.test(r.path);
 // The harness opens the app with a navigation; what a kept session did before it is its reset.
+const isResetStart = (r) => r.dir === '-->' && r.method === 'POST' && /^\/session\/[^/]+\/execute\/async$/.test(r.path);
 const isOpen = (r) => r.dir === '-->' && r.method === 'POST' && /^\/session\/[^/]+\/url$/.test(r.path);
 
 /** Every session of an Appium log: its request, creation, commands and end (sessions made one at a time). */
@@ -138,11 +139,16 @@ function partsOf(scenario, requests) {
   const endAnswer = endRequest && within.find((r) => isEnd(r) && r.dir === '<--' && r.path === endRequest.path && r.at >= endRequest.at);
   const commands = within.filter((r) => r.session && !isEnd(r) && (!createAnswer || r.at > createAnswer.at) && (!endRequest || r.at < endRequest.at));
   const opened = commands.find(isOpen) ?? commands[0];
-  const lastAnswer = commands.filter((r) => r.dir === '<--').at(-1);
+  // A kept session handed back is reset at once, beside the scenario's last hooks: from the reset's
+  // first command on (the only asynchronous script the harness sends), nothing is the journey's.
+  const handedBack = opened && commands.find((r) => r.at > opened.at && isResetStart(r));
+  const answers = commands.filter((r) => r.dir === '<--');
+  const lastAnswer = answers.filter((r) => !handedBack || r.at < handedBack.at).at(-1);
+  const resetAnswer = handedBack && answers.at(-1);
   const parts = {
     whole: scenario.stop - scenario.start,
     sessionStart: createAnswer ? createAnswer.at - createRequest.at : 0,
-    reset: opened && commands[0] ? opened.at - commands[0].at : 0,
+    reset: (opened && commands[0] ? opened.at - commands[0].at : 0) + (resetAnswer && resetAnswer.at > handedBack.at ? resetAnswer.at - handedBack.at : 0),
     ui: opened && lastAnswer && lastAnswer.at > opened.at ? lastAnswer.at - opened.at : 0,
     sessionEnd: endAnswer && endRequest ? endAnswer.at - endRequest.at : 0,
     // The phases of the table above, for scenarios that started a session of their own.

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.openqa.selenium.WebDriver;
@@ -26,13 +30,17 @@ import org.openqa.selenium.WebDriverException;
  * scenario holds what it uses for exactly as long as it runs. Kept sessions end in {@link
  * #closeAll()}, at run end or, failing that, at JVM exit: a farm bills an abandoned session until
  * its idle timeout. One per run, made by the run's context and handed to each scenario's session.
+ *
+ * <p>A kept session handed back after a passed scenario is reset at once, on a thread of its own,
+ * while the harness finishes that scenario (reports, deleting its users) and seeds the next: the
+ * next scenario waits only for what is left of the reset, not for all of it.
  */
 public final class RunDevices {
   private static final String ANY_DEVICE = "";
 
   private final Set<String> leasedUdids = new HashSet<>();
   // Kept sessions no scenario holds, by the device they run on (ANY_DEVICE without udids).
-  private final Map<String, Deque<WebDriver>> idle = new HashMap<>();
+  private final Map<String, Deque<Idle>> idle = new HashMap<>();
   private final Set<WebDriver> kept = ConcurrentHashMap.newKeySet();
   private final Map<String, String> uploads = new ConcurrentHashMap<>();
   // The lease whose kept session the scenario on this thread is using: its main app session. A
@@ -40,7 +48,20 @@ public final class RunDevices {
   private final ThreadLocal<Lease> keeping = new ThreadLocal<>();
   // Where kept sessions go at run end instead of quitting, for the next run in this JVM; or null.
   private final Deque<WebDriver> shelf;
+  private final ExecutorService resets =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "authflow-session-reset");
+            thread.setDaemon(true);
+            return thread;
+          });
   private boolean closeAtExit;
+
+  /**
+   * A kept session no scenario holds, and its reset under way since it was handed back; null when
+   * it is reset as it is taken (a session from the shelf, idle for as long as the user waited).
+   */
+  private record Idle(WebDriver session, Future<?> reset) {}
 
   public RunDevices() {
     this(null);
@@ -57,7 +78,7 @@ public final class RunDevices {
       synchronized (shelf) {
         for (WebDriver session; (session = shelf.poll()) != null; ) {
           kept.add(session);
-          idle.computeIfAbsent(ANY_DEVICE, d -> new ArrayDeque<>()).push(session);
+          idle.computeIfAbsent(ANY_DEVICE, d -> new ArrayDeque<>()).push(new Idle(session, null));
         }
       }
     }
@@ -78,16 +99,23 @@ public final class RunDevices {
    * one; the run's end calls it, and so does JVM exit.
    */
   public void closeAll() {
+    List<Idle> shelved = new ArrayList<>();
     synchronized (this) {
       if (shelf != null) {
-        Deque<WebDriver> shelved = idle.getOrDefault(ANY_DEVICE, new ArrayDeque<>());
-        synchronized (shelf) {
-          shelf.addAll(shelved);
-        }
-        kept.removeAll(shelved);
+        shelved.addAll(idle.getOrDefault(ANY_DEVICE, new ArrayDeque<>()));
+        shelved.forEach(i -> kept.remove(i.session()));
       }
       idle.clear();
     }
+    // The next run resets a shelved session again as it takes it; a reset under way ends first,
+    // so that nothing else drives the session meanwhile.
+    shelved.forEach(RunDevices::awaitQuietly);
+    if (shelf != null) {
+      synchronized (shelf) {
+        shelved.forEach(i -> shelf.add(i.session()));
+      }
+    }
+    resets.shutdown();
     kept.forEach(RunDevices::quietlyQuit);
     kept.clear();
   }
@@ -96,6 +124,8 @@ public final class RunDevices {
   final class Lease {
     private String udid;
     private WebDriver session;
+    // How the kept session is reset when handed back: the scenario's own, for its platform.
+    private Consumer<WebDriver> reset;
 
     private Lease() {}
 
@@ -150,10 +180,15 @@ public final class RunDevices {
         return (D) session;
       }
       keeping.set(this);
-      D driver;
-      while ((driver = (D) takeIdle()) != null) {
+      this.reset = d -> reset.accept((D) d);
+      for (Idle next; (next = takeIdle()) != null; ) {
+        D driver = (D) next.session();
         try {
-          reset.accept(driver);
+          if (next.reset() == null) {
+            reset.accept(driver);
+          } else {
+            awaitReset(next.reset());
+          }
           session = driver;
           return driver;
         } catch (WebDriverException e) {
@@ -161,7 +196,7 @@ public final class RunDevices {
           quietlyQuit(driver);
         }
       }
-      driver = start.get();
+      D driver = start.get();
       kept.add(driver);
       closeAtExit();
       session = driver;
@@ -172,7 +207,10 @@ public final class RunDevices {
     void release() {
       synchronized (RunDevices.this) {
         if (session != null && kept.contains(session)) {
-          idle.computeIfAbsent(device(), d -> new ArrayDeque<>()).push(session);
+          WebDriver handedBack = session;
+          Consumer<WebDriver> resetting = reset;
+          idle.computeIfAbsent(device(), d -> new ArrayDeque<>())
+              .push(new Idle(handedBack, resets.submit(() -> resetting.accept(handedBack))));
         }
         if (udid != null) {
           leasedUdids.remove(udid);
@@ -197,9 +235,9 @@ public final class RunDevices {
       release();
     }
 
-    private WebDriver takeIdle() {
+    private Idle takeIdle() {
       synchronized (RunDevices.this) {
-        Deque<WebDriver> sessions = idle.get(device());
+        Deque<Idle> sessions = idle.get(device());
         return sessions == null ? null : sessions.poll();
       }
     }
@@ -214,6 +252,34 @@ public final class RunDevices {
     if (!closeAtExit && shelf == null) {
       Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "authflow-close-sessions"));
       closeAtExit = true;
+    }
+  }
+
+  /**
+   * Waits for a reset started in the background; its failure is this scenario's to handle. Bounded
+   * by the WebDriver client's own command timeout (timeouts.session).
+   */
+  private static void awaitReset(Future<?> reset) {
+    try {
+      reset.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new WebDriverException("The kept session's reset failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WebDriverException("Interrupted while the kept session was reset", e);
+    }
+  }
+
+  private static void awaitQuietly(Idle idle) {
+    if (idle.reset() != null) {
+      try {
+        awaitReset(idle.reset());
+      } catch (RuntimeException e) {
+        // Reset again, or replaced, when the next run takes it from the shelf.
+      }
     }
   }
 

@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
@@ -92,18 +94,32 @@ public final class Preflight {
     results.addAll(secrets(config));
     CheckResult appium = appium(config);
     results.add(appium);
+    // The app's first screen (an Appium session, the app's first load) takes longest by far; the
+    // other checks ask other servers, so they run meanwhile. Its line stays the last.
+    CompletableFuture<CheckResult> firstScreen =
+        appium.passed()
+            ? CompletableFuture.supplyAsync(
+                () -> firstScreen(config, watch, devices),
+                task -> {
+                  Thread thread = new Thread(task, "authflow-preflight-first-screen");
+                  thread.setDaemon(true);
+                  thread.start();
+                })
+            : CompletableFuture.completedFuture(
+                CheckResult.fail(
+                    "App's first screen",
+                    "not checked: Appium is not reachable",
+                    "see the Appium line."));
     sessionIdleLimit(config).ifPresent(results::add);
     results.add(pool(config));
     emailQuota(config).ifPresent(results::add);
     appBuiltForPool(config).ifPresent(results::add);
     results.add(inbox(config));
-    results.add(
-        appium.passed()
-            ? firstScreen(config, watch, devices)
-            : CheckResult.fail(
-                "App's first screen",
-                "not checked: Appium is not reachable",
-                "see the Appium line."));
+    try {
+      results.add(firstScreen.join());
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
     return new Checklist(config.env(), results, Duration.between(start, Instant.now()));
   }
 

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -22,7 +27,8 @@ import org.openqa.selenium.WebDriverException;
  */
 class RunDevicesTest {
   private final RunDevices devices = new RunDevices();
-  private final List<String> calls = new ArrayList<>();
+  // Resets run on a thread of their own.
+  private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
   @Test
   void scenariosRunningAtOnceHoldDifferentDevicesWhateverThreadTheyRunOn() {
@@ -104,7 +110,8 @@ class RunDevicesTest {
     firstRun.closeAll();
 
     assertThat(shelf).containsExactly(one);
-    assertThat(calls).containsExactly("start one", "start busy", "quit busy");
+    // Reset as it was handed back, and that reset ended before the run did.
+    assertThat(calls).containsExactly("start one", "start busy", "reset", "quit busy");
 
     WebDriver next =
         new RunDevices(shelf).lease().kept(() -> driver("two"), d -> calls.add("reset"));
@@ -140,20 +147,49 @@ class RunDevicesTest {
   @Test
   void aKeptSessionTheServerEndedIsReplaced() {
     var first = devices.lease();
-    first.kept(() -> driver("one"), d -> calls.add("reset"));
+    first.kept(
+        () -> driver("one"),
+        d -> {
+          throw new WebDriverException("session deleted because of idle timeout");
+        });
     first.release();
 
-    WebDriver replaced =
-        devices
-            .lease()
-            .kept(
-                () -> driver("two"),
-                d -> {
-                  throw new WebDriverException("session deleted because of idle timeout");
-                });
+    WebDriver replaced = devices.lease().kept(() -> driver("two"), d -> calls.add("reset"));
 
     assertThat(replaced.toString()).isEqualTo("two");
     assertThat(calls).containsExactly("start one", "quit one", "start two");
+  }
+
+  @Test
+  void aKeptSessionIsResetAsItIsHandedBackAndTheNextScenarioWaitsForWhatIsLeft() throws Exception {
+    CountDownLatch resetMayEnd = new CountDownLatch(1);
+    var first = devices.lease();
+    WebDriver one =
+        first.kept(
+            () -> driver("one"),
+            d -> {
+              calls.add("reset started");
+              await(resetMayEnd);
+              calls.add("reset ended");
+            });
+
+    first.release();
+    // Under way before any scenario asks for the session.
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.contains("reset started"));
+    var next =
+        CompletableFuture.supplyAsync(
+            () -> {
+              WebDriver taken = devices.lease().kept(() -> driver("two"), d -> calls.add("again"));
+              calls.add("taken");
+              return taken;
+            });
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> calls.contains("reset started") && !next.isDone() && aThreadWaitsForAReset());
+    resetMayEnd.countDown();
+
+    assertThat(next.get(10, TimeUnit.SECONDS)).isSameAs(one);
+    assertThat(calls).containsExactly("start one", "reset started", "reset ended", "taken");
   }
 
   @Test
@@ -177,6 +213,27 @@ class RunDevicesTest {
     } finally {
       workers.shutdownNow();
     }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the test never let the reset end");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Whether a thread is parked in the wait for a kept session's reset. */
+  private static boolean aThreadWaitsForAReset() {
+    return Thread.getAllStackTraces().entrySet().stream()
+        .anyMatch(
+            e ->
+                e.getKey().getState() == Thread.State.WAITING
+                    && Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getMethodName().equals("awaitReset")));
   }
 
   /** A driver that records being started and quit; nothing else is called on it here. */
