@@ -99,23 +99,29 @@ public final class RunDevices {
    * one; the run's end calls it, and so does JVM exit.
    */
   public void closeAll() {
+    List<Idle> handedBack = new ArrayList<>();
     List<Idle> shelved = new ArrayList<>();
     synchronized (this) {
+      idle.values().forEach(handedBack::addAll);
       if (shelf != null) {
         shelved.addAll(idle.getOrDefault(ANY_DEVICE, new ArrayDeque<>()));
-        shelved.forEach(i -> kept.remove(i.session()));
       }
       idle.clear();
     }
-    // The next run resets a shelved session again as it takes it; a reset under way ends first,
-    // so that nothing else drives the session meanwhile.
-    shelved.forEach(RunDevices::awaitQuietly);
-    if (shelf != null) {
-      synchronized (shelf) {
-        shelved.forEach(i -> shelf.add(i.session()));
+    // A reset under way stops after its current command: a quit would wait behind the rest of it,
+    // and a shelved session is reset again as the next run takes it.
+    for (Idle session : handedBack) {
+      if (session.reset() != null) {
+        session.reset().cancel(true);
       }
     }
     resets.shutdown();
+    if (!shelved.isEmpty()) {
+      synchronized (shelf) {
+        shelved.forEach(i -> shelf.add(i.session()));
+      }
+      shelved.forEach(i -> kept.remove(i.session()));
+    }
     kept.forEach(RunDevices::quietlyQuit);
     kept.clear();
   }
@@ -270,16 +276,6 @@ public final class RunDevices {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WebDriverException("Interrupted while the kept session was reset", e);
-    }
-  }
-
-  private static void awaitQuietly(Idle idle) {
-    if (idle.reset() != null) {
-      try {
-        awaitReset(idle.reset());
-      } catch (RuntimeException e) {
-        // Reset again, or replaced, when the next run takes it from the shelf.
-      }
     }
   }
 

@@ -102,23 +102,41 @@ class RunDevicesTest {
     Deque<WebDriver> shelf = new ArrayDeque<>();
     var firstRun = new RunDevices(shelf);
     var lease = firstRun.lease();
-    WebDriver one = lease.kept(() -> driver("one"), d -> calls.add("reset"));
+    WebDriver one = lease.kept(() -> driver("one"), this::resetUntilStopped);
     // A scenario still holding its session at run end (cut short) does not hand it on.
     firstRun.lease().kept(() -> driver("busy"), d -> calls.add("reset"));
     lease.release();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.contains("reset started"));
 
     firstRun.closeAll();
 
     assertThat(shelf).containsExactly(one);
-    // Reset as it was handed back, and that reset ended before the run did.
-    assertThat(calls).containsExactly("start one", "start busy", "reset", "quit busy");
+    // The reset under way at the run's end is stopped: the next run resets the session anyway.
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.contains("reset stopped"));
+    assertThat(calls)
+        .startsWith("start one", "start busy", "reset started")
+        .contains("quit busy")
+        .doesNotContain("quit one");
 
     WebDriver next =
         new RunDevices(shelf).lease().kept(() -> driver("two"), d -> calls.add("reset"));
 
     assertThat(next).isSameAs(one);
     assertThat(shelf).isEmpty();
-    assertThat(calls).endsWith("quit busy", "reset");
+    assertThat(calls).last().isEqualTo("reset");
+  }
+
+  @Test
+  void aResetUnderWayAtTheRunsEndIsStoppedAndItsSessionQuit() {
+    var lease = devices.lease();
+    lease.kept(() -> driver("one"), this::resetUntilStopped);
+    lease.release();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.contains("reset started"));
+
+    devices.closeAll();
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.contains("reset stopped"));
+    assertThat(calls).contains("quit one");
   }
 
   @Test
@@ -212,6 +230,17 @@ class RunDevicesTest {
       assertThat(uploads).hasValue(1);
     } finally {
       workers.shutdownNow();
+    }
+  }
+
+  /** A reset that goes on until its thread is interrupted. */
+  private void resetUntilStopped(WebDriver session) {
+    calls.add("reset started");
+    try {
+      new CountDownLatch(1).await(10, TimeUnit.SECONDS);
+      calls.add("reset never stopped");
+    } catch (InterruptedException e) {
+      calls.add("reset stopped");
     }
   }
 
