@@ -108,8 +108,11 @@ public final class Ui {
         "the " + screen.screenName() + " screen to take the answer",
         d -> {
           List<Optional<WebElement>> shown = looks.firstShown(locators);
-          Optional<String> error = shown.size() > 1 ? shown.get(1).map(WebElement::getText) : null;
-          if (error != null && error.isPresent() && !error.get().isBlank()) {
+          Optional<String> error =
+              shown.size() > 1
+                  ? shown.get(1).map(WebElement::getText).filter(t -> !t.isBlank())
+                  : Optional.empty();
+          if (error.isPresent()) {
             return error;
           }
           return shown.get(0).isEmpty() ? Optional.<String>empty() : null;
