@@ -9,6 +9,7 @@ import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.report.RunEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,10 +58,19 @@ public final class AppSession implements Disposable {
       lease.udid(config.target().udids());
       driver =
           config.target().sessionPerWorker() && lease.mayKeep()
-              ? lease.kept(this::start, this::reset)
+              ? lease.kept(this::start, this::reset, keptIdle())
               : start();
     }
     return driver;
+  }
+
+  /**
+   * How long a kept session may sit, reset and unused, before it is reset again as it is taken:
+   * half the newCommandTimeout the harness asks of the server, so a server that ended it meanwhile
+   * is found out by the reset's commands, which replace it, not by the scenario's first step.
+   */
+  private Duration keptIdle() {
+    return SessionOptions.newCommandTimeout(config.timeouts()).dividedBy(2);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.authflow.e2e.device;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -61,7 +63,7 @@ public final class RunDevices {
    * A kept session no scenario holds, and its reset under way since it was handed back; null when
    * it is reset as it is taken (a session from the shelf, idle for as long as the user waited).
    */
-  private record Idle(WebDriver session, Future<?> reset) {}
+  private record Idle(WebDriver session, Future<?> reset, Instant handedBack) {}
 
   public RunDevices() {
     this(null);
@@ -78,7 +80,8 @@ public final class RunDevices {
       synchronized (shelf) {
         for (WebDriver session; (session = shelf.poll()) != null; ) {
           kept.add(session);
-          idle.computeIfAbsent(ANY_DEVICE, d -> new ArrayDeque<>()).push(new Idle(session, null));
+          idle.computeIfAbsent(ANY_DEVICE, d -> new ArrayDeque<>())
+              .push(new Idle(session, null, Instant.now()));
         }
       }
     }
@@ -176,12 +179,12 @@ public final class RunDevices {
     }
 
     /**
-     * An idle kept session of this lease's device, after {@code reset}; else a new one from {@code
-     * start}. A session the server ended meanwhile (its idle timeout) is replaced instead of
-     * failing the scenario.
+     * An idle kept session of this lease's device, once reset; else a new one from {@code start}. A
+     * session handed back more than {@code idle} ago is reset again as it is taken, and one the
+     * server ended meanwhile (its idle timeout) is replaced instead of failing the scenario.
      */
     @SuppressWarnings("unchecked") // Only kept(…) puts drivers in, and a run has one driver type.
-    <D extends WebDriver> D kept(Supplier<D> start, Consumer<D> reset) {
+    <D extends WebDriver> D kept(Supplier<D> start, Consumer<D> reset, Duration idle) {
       if (session != null) {
         return (D) session;
       }
@@ -190,10 +193,12 @@ public final class RunDevices {
       for (Idle next; (next = takeIdle()) != null; ) {
         D driver = (D) next.session();
         try {
-          if (next.reset() == null) {
-            reset.accept(driver);
-          } else {
+          if (next.reset() != null) {
             awaitReset(next.reset());
+          }
+          if (next.reset() == null
+              || Duration.between(next.handedBack(), Instant.now()).compareTo(idle) > 0) {
+            reset.accept(driver);
           }
           session = driver;
           return driver;
@@ -216,7 +221,11 @@ public final class RunDevices {
           WebDriver handedBack = session;
           Consumer<WebDriver> resetting = reset;
           idle.computeIfAbsent(device(), d -> new ArrayDeque<>())
-              .push(new Idle(handedBack, resets.submit(() -> resetting.accept(handedBack))));
+              .push(
+                  new Idle(
+                      handedBack,
+                      resets.submit(() -> resetting.accept(handedBack)),
+                      Instant.now()));
         }
         if (udid != null) {
           leasedUdids.remove(udid);

@@ -27,6 +27,8 @@ import org.openqa.selenium.WebDriverException;
  */
 class RunDevicesTest {
   private final RunDevices devices = new RunDevices();
+  // Longer than any test here leaves a session idle.
+  private static final Duration IDLE = Duration.ofMinutes(5);
   // Resets run on a thread of their own.
   private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
@@ -81,13 +83,13 @@ class RunDevicesTest {
   @Test
   void aKeptSessionStartsOnceAndIsResetForEachLaterScenario() throws Exception {
     var first = devices.lease();
-    WebDriver one = first.kept(() -> driver("one"), d -> calls.add("reset"));
+    WebDriver one = first.kept(() -> driver("one"), d -> calls.add("reset"), IDLE);
     first.release();
 
     // The next scenario may run on another thread of the pool: it still gets the session.
     WebDriver two =
         CompletableFuture.supplyAsync(
-                () -> devices.lease().kept(() -> driver("two"), d -> calls.add("reset")))
+                () -> devices.lease().kept(() -> driver("two"), d -> calls.add("reset"), IDLE))
             .get(10, TimeUnit.SECONDS);
 
     assertThat(two).isSameAs(one);
@@ -102,9 +104,9 @@ class RunDevicesTest {
     Deque<WebDriver> shelf = new ArrayDeque<>();
     var firstRun = new RunDevices(shelf);
     var lease = firstRun.lease();
-    WebDriver one = lease.kept(() -> driver("one"), this::resetUntilStopped);
+    WebDriver one = lease.kept(() -> driver("one"), this::resetUntilStopped, IDLE);
     // A scenario still holding its session at run end (cut short) does not hand it on.
-    firstRun.lease().kept(() -> driver("busy"), d -> calls.add("reset"));
+    firstRun.lease().kept(() -> driver("busy"), d -> calls.add("reset"), IDLE);
     lease.release();
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.contains("reset started"));
 
@@ -119,7 +121,7 @@ class RunDevicesTest {
         .doesNotContain("quit one");
 
     WebDriver next =
-        new RunDevices(shelf).lease().kept(() -> driver("two"), d -> calls.add("reset"));
+        new RunDevices(shelf).lease().kept(() -> driver("two"), d -> calls.add("reset"), IDLE);
 
     assertThat(next).isSameAs(one);
     assertThat(shelf).isEmpty();
@@ -129,7 +131,7 @@ class RunDevicesTest {
   @Test
   void aResetUnderWayAtTheRunsEndIsStoppedAndItsSessionQuit() {
     var lease = devices.lease();
-    lease.kept(() -> driver("one"), this::resetUntilStopped);
+    lease.kept(() -> driver("one"), this::resetUntilStopped, IDLE);
     lease.release();
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.contains("reset started"));
 
@@ -144,7 +146,7 @@ class RunDevicesTest {
     Deque<WebDriver> shelf = new ArrayDeque<>();
     var run = new RunDevices(shelf);
     var lease = run.lease();
-    lease.kept(() -> driver("one"), d -> calls.add("reset"));
+    lease.kept(() -> driver("one"), d -> calls.add("reset"), IDLE);
 
     lease.discard();
     run.closeAll();
@@ -155,8 +157,8 @@ class RunDevicesTest {
 
   @Test
   void scenariosRunningAtOnceNeverShareAKeptSession() {
-    WebDriver one = devices.lease().kept(() -> driver("one"), d -> calls.add("reset"));
-    WebDriver two = devices.lease().kept(() -> driver("two"), d -> calls.add("reset"));
+    WebDriver one = devices.lease().kept(() -> driver("one"), d -> calls.add("reset"), IDLE);
+    WebDriver two = devices.lease().kept(() -> driver("two"), d -> calls.add("reset"), IDLE);
 
     assertThat(two).isNotSameAs(one);
     assertThat(calls).containsExactly("start one", "start two");
@@ -169,10 +171,11 @@ class RunDevicesTest {
         () -> driver("one"),
         d -> {
           throw new WebDriverException("session deleted because of idle timeout");
-        });
+        },
+        IDLE);
     first.release();
 
-    WebDriver replaced = devices.lease().kept(() -> driver("two"), d -> calls.add("reset"));
+    WebDriver replaced = devices.lease().kept(() -> driver("two"), d -> calls.add("reset"), IDLE);
 
     assertThat(replaced.toString()).isEqualTo("two");
     assertThat(calls).containsExactly("start one", "quit one", "start two");
@@ -189,7 +192,8 @@ class RunDevicesTest {
               calls.add("reset started");
               await(resetMayEnd);
               calls.add("reset ended");
-            });
+            },
+            IDLE);
 
     first.release();
     // Under way before any scenario asks for the session.
@@ -197,7 +201,8 @@ class RunDevicesTest {
     var next =
         CompletableFuture.supplyAsync(
             () -> {
-              WebDriver taken = devices.lease().kept(() -> driver("two"), d -> calls.add("again"));
+              WebDriver taken =
+                  devices.lease().kept(() -> driver("two"), d -> calls.add("again"), IDLE);
               calls.add("taken");
               return taken;
             });
@@ -208,6 +213,28 @@ class RunDevicesTest {
 
     assertThat(next.get(10, TimeUnit.SECONDS)).isSameAs(one);
     assertThat(calls).containsExactly("start one", "reset started", "reset ended", "taken");
+  }
+
+  @Test
+  void aSessionIdleForLongerThanItMayIsResetAgainAsItIsTaken() {
+    var first = devices.lease();
+    first.kept(() -> driver("one"), d -> calls.add("reset"), Duration.ZERO);
+    first.release();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.contains("reset"));
+
+    // Its server may have ended it meanwhile: the reset's commands find out, and replace it.
+    WebDriver replaced =
+        devices
+            .lease()
+            .kept(
+                () -> driver("two"),
+                d -> {
+                  throw new WebDriverException("session deleted because of idle timeout");
+                },
+                Duration.ZERO);
+
+    assertThat(replaced.toString()).isEqualTo("two");
+    assertThat(calls).containsExactly("start one", "reset", "quit one", "start two");
   }
 
   @Test
