@@ -3,7 +3,7 @@
 // session asked for, a returning user seeded through the Cognito stand-in's admin API, and the
 // email code read from the stack's SMTP inbox (GreenMail) through its Mailosaur-shaped API, as the
 // harness reads it against the same stack.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
@@ -33,6 +33,11 @@ export function loadStack() {
   const auth = JSON.parse(readFileSync(vars.AUTHFLOW_USERPOOL_AMPLIFYOUTPUTS, 'utf8')).auth;
   if (!existsSync(capabilitiesFile)) {
     throw new Error(`${capabilitiesFile} is missing: node src/bench/bench.mjs --peers writes it from the harness's own session request in Appium's log`);
+  }
+  // The capabilities name the stack's ports (the browser's route to the Cognito stand-in): those of
+  // a stack started since are wrong, and the app would wait for a backend that is not there.
+  if (statSync(capabilitiesFile).mtimeMs < statSync(envFile).mtimeMs) {
+    throw new Error(`${capabilitiesFile} was written for an earlier run of the kept-running stack (${envFile} is newer): run node src/bench/bench.mjs --peers --rounds 1 once, which writes them again from the harness's own session request`);
   }
   return {
     appium: vars.AUTHFLOW_TARGET_APPIUM.replace(/\/$/, ''),
