@@ -110,6 +110,8 @@ public final class RunDevices {
         shelved.addAll(idle.getOrDefault(ANY_DEVICE, new ArrayDeque<>()));
       }
       idle.clear();
+      // A session handed back from now on (a scenario cut short by Ctrl-C) is quit, not reset.
+      resets.shutdown();
     }
     // A reset under way stops after its current command: a quit would wait behind the rest of it,
     // and a shelved session is reset again as the next run takes it.
@@ -118,7 +120,6 @@ public final class RunDevices {
         session.reset().cancel(true);
       }
     }
-    resets.shutdown();
     if (!shelved.isEmpty()) {
       synchronized (shelf) {
         shelved.forEach(i -> shelf.add(i.session()));
@@ -217,7 +218,7 @@ public final class RunDevices {
     /** Hands the device and the kept session back for the next scenario. */
     void release() {
       synchronized (RunDevices.this) {
-        if (session != null && kept.contains(session)) {
+        if (session != null && kept.contains(session) && !resets.isShutdown()) {
           WebDriver handedBack = session;
           Consumer<WebDriver> resetting = reset;
           idle.computeIfAbsent(device(), d -> new ArrayDeque<>())

@@ -142,6 +142,18 @@ class RunDevicesTest {
   }
 
   @Test
+  void aSessionHandedBackAfterTheRunsEndIsNotReset() {
+    var lease = devices.lease();
+    lease.kept(() -> driver("one"), d -> calls.add("reset"), IDLE);
+    devices.closeAll();
+
+    // A scenario cut short (Ctrl-C) ends after the run did.
+    lease.release();
+
+    assertThat(calls).containsExactly("start one", "quit one");
+  }
+
+  @Test
   void aDiscardedSessionStaysOffTheShelf() {
     Deque<WebDriver> shelf = new ArrayDeque<>();
     var run = new RunDevices(shelf);
