@@ -40,6 +40,9 @@ public final class LocalStack implements StackHealth, AutoCloseable {
   private AppiumServer appium;
   private String appClient;
   private CompletableFuture<AppiumServer> appiumStarting;
+  // A start begun ahead of start(), and the config it was begun for.
+  private CompletableFuture<Discovered> ahead;
+  private HarnessConfig aheadFor;
 
   /** {@code root} is the project directory (src/local and reports/ below it). */
   public LocalStack(Path root) {
@@ -53,10 +56,50 @@ public final class LocalStack implements StackHealth, AutoCloseable {
   }
 
   /**
+   * Begins {@link #start} on a thread of its own, for a JVM with other work to do before it needs
+   * the stack (the features' JVM: Cucumber's glue, the run's config): {@code start} with the same
+   * config then only waits for it.
+   */
+  public synchronized void startAhead(HarnessConfig config) {
+    aheadFor = config;
+    ahead =
+        CompletableFuture.supplyAsync(
+            () -> startNow(config),
+            task -> {
+              Thread thread = new Thread(task, "authflow-stack-start");
+              thread.setDaemon(true);
+              thread.start();
+            });
+  }
+
+  /**
    * Starts every part {@code config} asks for and returns what it found: their addresses, the
    * stand-in's pool, the browser on this machine ({@link HarnessConfig#completedBy}).
    */
   public Discovered start(HarnessConfig config) {
+    CompletableFuture<Discovered> begun;
+    synchronized (this) {
+      begun = ahead;
+      ahead = null;
+    }
+    if (begun == null) {
+      return startNow(config);
+    }
+    if (config.equals(aheadFor)) {
+      try {
+        return begun.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
+    LOG.info(
+        "Local stack: the run's config differs from the one it was started for; starting anew");
+    awaitQuietly(begun);
+    stopParts();
+    return startNow(config);
+  }
+
+  private Discovered startNow(HarnessConfig config) {
     try {
       Files.createDirectories(logDir);
       runDir = Files.createTempDirectory(RunReaper.tempPrefix());
@@ -94,13 +137,13 @@ public final class LocalStack implements StackHealth, AutoCloseable {
       appium = appiumStarting.join();
       LOG.info("Local stack: Appium drives {}", appium.browser().describe());
     } catch (CompletionException e) {
-      close();
+      stopParts();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     } catch (IOException e) {
-      close();
+      stopParts();
       throw new UncheckedIOException("Cannot prepare " + logDir, e);
     } catch (RuntimeException e) {
-      close();
+      stopParts();
       throw e;
     }
     var pool = config.userPool();
@@ -177,6 +220,20 @@ public final class LocalStack implements StackHealth, AutoCloseable {
 
   @Override
   public void close() {
+    CompletableFuture<Discovered> begun;
+    synchronized (this) {
+      begun = ahead;
+      ahead = null;
+    }
+    if (begun != null) {
+      // Stopped before the run used it (its config failed its checks): it ends started.
+      awaitQuietly(begun);
+    }
+    stopParts();
+  }
+
+  /** Stops the parts started so far; a start that fails calls it itself. */
+  private void stopParts() {
     if (appiumStarting != null) {
       // A part that failed while Appium was starting: let it finish, so it is stopped below.
       appiumStarting.exceptionally(e -> null).join();
@@ -197,6 +254,11 @@ public final class LocalStack implements StackHealth, AutoCloseable {
       }
     }
     deleteRunDir();
+  }
+
+  private static void awaitQuietly(CompletableFuture<Discovered> start) {
+    // A start that failed closed what it had started.
+    start.exceptionally(e -> null).join();
   }
 
   private void deleteRunDir() {

@@ -63,14 +63,18 @@ public final class Hooks {
   public static void startRun() {
     RunInterruption.listen(AllureResults.ofThisRun().directory());
     AllureResults.ofThisRun().writeCategories();
+    // Begun as the JVM started its test plan, where it could be (StackStartsWithThePlan).
+    LocalStack stack = TestRun.stack(Path.of("").toAbsolutePath());
     HarnessConfig chosen;
     try {
       chosen = ConfigLoader.fromSystem();
       KeepJudgedTrend.name(AllureResults.ofThisRun(), chosen);
-      // Before the stack starts: a bad tag filter or an incomplete app profile would otherwise
-      // fail every scenario, one stack trace each, after the stack's tens of seconds.
+      // Before the run goes on to the stack: a bad tag filter or an incomplete app profile would
+      // otherwise fail every scenario, one stack trace each.
       StartChecks.ensure(chosen);
     } catch (ConfigException e) {
+      // A stack begun ahead ends here: the run does not start.
+      stack.close();
       // Reported like a failed preflight: one entry per problem, not an empty report.
       PreflightReport.ofThisRun()
           .write(
@@ -81,8 +85,7 @@ public final class Hooks {
       throw e;
     }
     // One order for every run: config, stack, preflight, then the adapters and their first calls.
-    RunContext run =
-        RunContext.start(chosen, new LocalStack(Path.of("").toAbsolutePath()), TestRun.shelves());
+    RunContext run = RunContext.start(chosen, stack, TestRun.shelves());
     // Before the preflight, so the run's end can say where a run that never opened stopped.
     TestRun.start(run);
     String at = "the preflight";

@@ -1,10 +1,16 @@
 package io.authflow.e2e.steps;
 
+import io.authflow.e2e.config.ConfigException;
+import io.authflow.e2e.config.ConfigLoader;
+import io.authflow.e2e.config.HarnessConfig;
+import io.authflow.e2e.doctor.StartChecks;
+import io.authflow.e2e.local.LocalStack;
 import io.authflow.e2e.report.RunInterruption;
 import io.authflow.e2e.run.RunContext;
 import io.authflow.e2e.run.SessionShelves;
 import io.authflow.e2e.userpool.UserPool;
 import io.authflow.e2e.users.TestUsers;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +26,8 @@ public final class TestRun {
   private static String stoppedAt;
   // The warm JVM's kept sessions, set before the run by the one that outlives it; else none.
   private static SessionShelves shelves;
+  // The local stack begun as the features' JVM started its test plan, for the run to go on with.
+  private static LocalStack stackAhead;
 
   private TestRun() {}
 
@@ -34,6 +42,33 @@ public final class TestRun {
 
   static synchronized SessionShelves shelves() {
     return shelves;
+  }
+
+  /**
+   * Begins the local stack the run's config asks for, if any, while the JVM loads Cucumber's glue
+   * and the run's start reads its config: the run's start then waits only for what is left of it
+   * (Appium takes about 1.4 s). A config that does not load or pass the start checks begins
+   * nothing; the run's start says what is wrong with it. {@code root} is the project directory.
+   */
+  public static synchronized void beginStackAhead(Path root) {
+    HarnessConfig asked;
+    try {
+      asked = ConfigLoader.fromSystem();
+      StartChecks.ensure(asked);
+    } catch (ConfigException e) {
+      return;
+    }
+    if (asked.embeddedStack()) {
+      stackAhead = new LocalStack(root);
+      stackAhead.startAhead(asked);
+    }
+  }
+
+  /** The stack begun ahead of the run, handed over once; else a new one of {@code root}. */
+  static synchronized LocalStack stack(Path root) {
+    LocalStack stack = stackAhead == null ? new LocalStack(root) : stackAhead;
+    stackAhead = null;
+    return stack;
   }
 
   /** The run goes on in {@code context}, started by the hooks; opened once its preflight passed. */

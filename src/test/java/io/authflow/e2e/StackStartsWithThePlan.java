@@ -1,0 +1,25 @@
+package io.authflow.e2e;
+
+import io.authflow.e2e.steps.TestRun;
+import java.nio.file.Path;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * In the features' JVM ({@code mvn verify}; failsafe sets {@code features.jvm}), begins the local
+ * stack as soon as JUnit knows which scenarios will run, before Cucumber loads its glue and the
+ * run's start reads its config: about a second of the JVM's own work then overlaps Appium's start.
+ * A plan without scenarios (a rerun of no failures) begins nothing. JUnit finds it through
+ * META-INF/services; other JVMs (mvn test, the warm JVM) lack the property and ignore it.
+ */
+public final class StackStartsWithThePlan implements TestExecutionListener {
+  static final String FEATURES_JVM = "features.jvm";
+
+  @Override
+  public void testPlanExecutionStarted(TestPlan plan) {
+    if (Boolean.getBoolean(FEATURES_JVM) && plan.countTestIdentifiers(TestIdentifier::isTest) > 0) {
+      TestRun.beginStackAhead(Path.of("").toAbsolutePath());
+    }
+  }
+}
