@@ -9,9 +9,10 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * In the features' JVM ({@code mvn verify}; failsafe sets {@code features.jvm}), begins the local
  * stack as soon as JUnit knows which scenarios will run, before Cucumber loads its glue and the
- * run's start reads its config: about a second of the JVM's own work then overlaps Appium's start.
- * A plan without scenarios (a rerun of no failures) begins nothing. JUnit finds it through
- * META-INF/services; other JVMs (mvn test, the warm JVM) lack the property and ignore it.
+ * run's start reads its config: that second of the JVM's own work then overlaps Appium's start
+ * (docs/benchmark.md says what it gave on 2 cores). A plan without scenarios (a rerun of no
+ * failures) begins nothing. JUnit finds it through META-INF/services; other JVMs (mvn test, the
+ * warm JVM) lack the property and ignore it.
  */
 public final class StackStartsWithThePlan implements TestExecutionListener {
   static final String FEATURES_JVM = "features.jvm";
