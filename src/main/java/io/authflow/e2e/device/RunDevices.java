@@ -1,5 +1,6 @@
 package io.authflow.e2e.device;
 
+import io.authflow.e2e.parts.DaemonThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -51,12 +52,7 @@ public final class RunDevices {
   // Where kept sessions go at run end instead of quitting, for the next run in this JVM; or null.
   private final Deque<WebDriver> shelf;
   private final ExecutorService resets =
-      Executors.newCachedThreadPool(
-          task -> {
-            Thread thread = new Thread(task, "authflow-session-reset");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newCachedThreadPool(DaemonThreads.named("authflow-session-reset"));
   private boolean closeAtExit;
 
   /**

@@ -10,6 +10,7 @@ import io.authflow.e2e.device.AppSession;
 import io.authflow.e2e.device.RunDevices;
 import io.authflow.e2e.device.SessionOptions;
 import io.authflow.e2e.local.LocalStackException;
+import io.authflow.e2e.parts.DaemonThreads;
 import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.report.RunEnvironment;
 import io.authflow.e2e.run.RunContext;
@@ -100,11 +101,7 @@ public final class Preflight {
         appium.passed()
             ? CompletableFuture.supplyAsync(
                 () -> firstScreen(config, watch, devices),
-                task -> {
-                  Thread thread = new Thread(task, "authflow-preflight-first-screen");
-                  thread.setDaemon(true);
-                  thread.start();
-                })
+                DaemonThreads.ownThread("authflow-preflight-first-screen"))
             : CompletableFuture.completedFuture(
                 CheckResult.fail(
                     "App's first screen",

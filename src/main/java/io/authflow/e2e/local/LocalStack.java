@@ -5,6 +5,7 @@ import io.authflow.e2e.config.AppProfileFile;
 import io.authflow.e2e.config.Discovered;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.config.UserPoolConfig;
+import io.authflow.e2e.parts.DaemonThreads;
 import io.authflow.e2e.parts.StackHealth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,12 +65,7 @@ public final class LocalStack implements StackHealth, AutoCloseable {
     aheadFor = config;
     ahead =
         CompletableFuture.supplyAsync(
-            () -> startNow(config),
-            task -> {
-              Thread thread = new Thread(task, "authflow-stack-start");
-              thread.setDaemon(true);
-              thread.start();
-            });
+            () -> startNow(config), DaemonThreads.ownThread("authflow-stack-start"));
   }
 
   /**

@@ -28,12 +28,7 @@ public final class StackWatch {
   private static final Duration LOOK_EVERY = Duration.ofMillis(100);
   // Threads for guarded calls, holding no state of any run: one pool serves every watch.
   private static final ExecutorService CALLS =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread thread = new Thread(r, "authflow-watched-call");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newCachedThreadPool(DaemonThreads.named("authflow-watched-call"));
   private volatile Object watched;
   private volatile Supplier<Optional<String>> stoppedPart = Optional::empty;
   private volatile Supplier<Optional<String>> unhealthyPart = Optional::empty;

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.authflow.e2e.local.StackPart;
+import io.authflow.e2e.parts.DaemonThreads;
 import io.authflow.e2e.rehearsal.MailosaurMessages.Stored;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -37,7 +38,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,7 +85,7 @@ final class MailosaurStandIn extends StackPart {
               Files.newBufferedWriter(log(), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
               true);
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      threads = Executors.newFixedThreadPool(4, daemonThreads());
+      threads = Executors.newFixedThreadPool(4, DaemonThreads.named("mailosaur-stand-in"));
       server.setExecutor(threads);
       server.createContext("/api/", this::handle);
       server.start();
@@ -94,14 +94,6 @@ final class MailosaurStandIn extends StackPart {
     } catch (IOException e) {
       throw failed(e.getMessage(), e);
     }
-  }
-
-  private static ThreadFactory daemonThreads() {
-    return runnable -> {
-      Thread thread = new Thread(runnable, "mailosaur-stand-in");
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** The base URL to give {@code new MailosaurClient(apiKey, baseUrl)}. */
