@@ -327,7 +327,7 @@ public final class AppSession implements Disposable {
         // parallel sessions would collide.
         capabilities.setCapability(CHROMEDRIVER_PORT, FreePorts.next());
       }
-      return new AppiumDriver(
+      return new InterruptibleDriver(
           new TransportFaults(
               MobileCommand.commandRepository,
               new SessionTimeouts(config.timeouts().session(), config.timeouts().api()),

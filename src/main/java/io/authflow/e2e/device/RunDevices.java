@@ -1,6 +1,7 @@
 package io.authflow.e2e.device;
 
 import io.authflow.e2e.parts.DaemonThreads;
+import io.authflow.e2e.report.RunInterruption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -102,7 +103,9 @@ public final class RunDevices {
     List<Idle> shelved = new ArrayList<>();
     synchronized (this) {
       idle.values().forEach(handedBack::addAll);
-      if (shelf != null) {
+      // Not after an interrupted run: its sessions' drivers would file the next run's failures as
+      // not run, as they do this run's (InterruptibleDriver asks the run that made them).
+      if (shelf != null && !RunInterruption.interrupted()) {
         shelved.addAll(idle.getOrDefault(ANY_DEVICE, new ArrayDeque<>()));
       }
       idle.clear();

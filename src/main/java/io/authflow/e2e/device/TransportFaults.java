@@ -39,6 +39,7 @@ final class TransportFaults extends AppiumCommandExecutor {
           "(?is).*(Could not proxy command|socket hang up|ECONNREFUSED|ECONNRESET|EPIPE).*");
   private final String server;
   private final StackWatch watch;
+  private volatile boolean signalAwaited;
 
   TransportFaults(
       Map<String, CommandInfo> commands,
@@ -83,8 +84,13 @@ final class TransportFaults extends AppiumCommandExecutor {
     if (named.isEmpty()) {
       return Optional.empty();
     }
-    if (!RunInterruption.interrupted()) {
-      // After a signal the parts are going anyway; Ui's waits file the step as not run.
+    // The signal that interrupts a run stops the parts too, and can cut a command before this JVM
+    // hears it: given its time at the session's first such failure.
+    boolean interrupted =
+        signalAwaited ? RunInterruption.interrupted() : RunInterruption.interruptedOnceHeard();
+    signalAwaited = true;
+    if (!interrupted) {
+      // After a signal the parts are going anyway; the session's driver files the step as not run.
       try {
         watch.checkAfterFailure();
       } catch (LocalPartStoppedException dead) {

@@ -116,18 +116,10 @@ public final class StackWatch {
   /** Throws if a part of the local stack has stopped; the first death is the cause from then on. */
   public void check() {
     String known = cause;
-    if (known == null) {
-      known = stoppedPart.get().orElse(null);
-      if (known != null) {
-        cause = known;
-      }
-    }
     if (known != null) {
-      // The signal that interrupts a run stops the parts too: that is not the part's fault.
-      throw RunInterruption.interrupted()
-          ? RunInterruption.notJudged(known)
-          : new LocalPartStoppedException(known);
+      throw failure(known, RunInterruption.interrupted());
     }
+    stoppedPart.get().ifPresent(this::found);
   }
 
   /**
@@ -137,15 +129,26 @@ public final class StackWatch {
    */
   public void checkAfterFailure() {
     check();
-    String unhealthy = unhealthyPart.get().orElse(null);
-    if (unhealthy != null) {
-      synchronized (this) {
-        if (cause == null) {
-          cause = unhealthy;
-        }
+    unhealthyPart.get().ifPresent(this::found);
+  }
+
+  /** Throws the cause: {@code part}, found stopped or not answering, unless another came first. */
+  private void found(String part) {
+    String known;
+    synchronized (this) {
+      if (cause == null) {
+        cause = part;
       }
-      check();
+      known = cause;
     }
+    // The signal that interrupts a run can stop a part before this JVM hears it: given its time
+    // once, here, where the part is found.
+    throw failure(known, RunInterruption.interruptedOnceHeard());
+  }
+
+  private static RuntimeException failure(String part, boolean interrupted) {
+    // The signal that interrupts a run stops the parts too: that is not the part's fault.
+    return interrupted ? RunInterruption.notJudged(part) : new LocalPartStoppedException(part);
   }
 
   /**
@@ -178,7 +181,7 @@ public final class StackWatch {
               } catch (TimeoutException stillRunning) {
                 try {
                   check();
-                } catch (LocalPartStoppedException dead) {
+                } catch (RuntimeException dead) { // the part's, or not judged after a signal
                   call.cancel(true);
                   throw dead;
                 }

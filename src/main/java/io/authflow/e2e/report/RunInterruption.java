@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.opentest4j.TestAbortedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,10 @@ public final class RunInterruption {
   private static final Logger LOG = LoggerFactory.getLogger(RunInterruption.class);
   public static final String REASON = "run interrupted";
   static final String MARKER = "run-interrupted.txt";
+  // How long a signal may take to reach this JVM's run after a part it stopped was seen to fail: a
+  // run started in the background hears it through the relay, a Node process writing to a pipe,
+  // while the same signal can end ChromeDriver and fail a command in a few milliseconds.
+  private static final Duration SIGNAL_LAG = Duration.ofSeconds(2);
 
   // Static by nature, not by convenience: a signal is the JVM's, its handler is registered once
   // per JVM, and what reads it includes Cucumber's plugins, made by reflection (ConsoleProgress,
@@ -100,6 +106,7 @@ public final class RunInterruption {
       return;
     }
     at = when;
+    RunInterruption.class.notifyAll();
     if (results == null) {
       return;
     }
@@ -131,6 +138,28 @@ public final class RunInterruption {
   }
 
   public static boolean interrupted() {
+    return at != null;
+  }
+
+  /**
+   * Whether the run is interrupted, given a signal on its way the time to arrive: for a failure
+   * that a stopped part explains, since the signal that interrupts a run stops its parts too and
+   * one of them can fail a command before this JVM hears it. Waits up to {@link #SIGNAL_LAG}, and
+   * only where the JVM's signals are the run's; a caller waits once per stopped part or session,
+   * not once per failure.
+   */
+  public static synchronized boolean interruptedOnceHeard() {
+    if (at != null || !listening || !signalsAreTheRuns) {
+      return at != null;
+    }
+    long deadline = System.nanoTime() + SIGNAL_LAG.toNanos();
+    try {
+      for (long left; at == null && (left = deadline - System.nanoTime()) > 0; ) {
+        TimeUnit.NANOSECONDS.timedWait(RunInterruption.class, left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     return at != null;
   }
 

@@ -139,9 +139,15 @@ class InterruptedRunTest {
   }
 
   /** As Ctrl-C in a terminal: SIGINT to the JVM and to every process of the run below it. */
-  private static void interrupt(Process features) throws Exception {
-    List<String> kill = new ArrayList<>(List.of("kill", "-INT", Long.toString(features.pid())));
-    features.descendants().forEach(p -> kill.add(Long.toString(p.pid())));
+  void interrupt(Process features) throws Exception {
+    List<ProcessHandle> all = new ArrayList<>(List.of(features.toHandle()));
+    features.descendants().forEach(all::add);
+    signal(all);
+  }
+
+  static void signal(List<ProcessHandle> processes) throws Exception {
+    List<String> kill = new ArrayList<>(List.of("kill", "-INT"));
+    processes.forEach(p -> kill.add(Long.toString(p.pid())));
     Process signal = new ProcessBuilder(kill).redirectErrorStream(true).start();
     assertThat(signal.waitFor(10, TimeUnit.SECONDS)).as("kill -INT ended").isTrue();
   }
