@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.openqa.selenium.NoSuchSessionException;
 import org.openqa.selenium.WebDriverException;
@@ -127,7 +128,7 @@ final class TransportFaults extends AppiumCommandExecutor {
           new UnreachableBrowserException(
               "Appium at "
                   + server
-                  + (cause instanceof HttpTimeoutException
+                  + (cause instanceof HttpTimeoutException || cause instanceof TimeoutException
                       ? " did not answer '" + command + "' within timeouts.api"
                       : " cut the connection during '"
                           + command
@@ -160,6 +161,8 @@ final class TransportFaults extends AppiumCommandExecutor {
           || t instanceof EOFException
           || t instanceof ClosedChannelException
           || t instanceof HttpTimeoutException
+          // Selenium's own client: no answer within its read timeout (timeouts.api)
+          || t instanceof TimeoutException
           || (t instanceof IOException && t.getClass().getName().startsWith("java."))) {
         return Optional.of(t);
       }

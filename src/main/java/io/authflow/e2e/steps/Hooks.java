@@ -67,11 +67,14 @@ public final class Hooks {
     LocalStack stack = TestRun.stack(Path.of("").toAbsolutePath());
     HarnessConfig chosen;
     try {
-      chosen = ConfigLoader.fromSystem();
+      Optional<HarnessConfig> checkedAhead = TestRun.configAhead();
+      chosen = checkedAhead.orElseGet(ConfigLoader::fromSystem);
       KeepJudgedTrend.name(AllureResults.ofThisRun(), chosen);
-      // Before the run goes on to the stack: a bad tag filter or an incomplete app profile would
-      // otherwise fail every scenario, one stack trace each.
-      StartChecks.ensure(chosen);
+      if (checkedAhead.isEmpty()) {
+        // Before the run goes on to the stack: a bad tag filter or an incomplete app profile
+        // would otherwise fail every scenario, one stack trace each.
+        StartChecks.ensure(chosen);
+      }
     } catch (ConfigException e) {
       // A stack begun ahead ends here: the run does not start.
       stack.close();

@@ -11,6 +11,7 @@ import io.authflow.e2e.run.SessionShelves;
 import io.authflow.e2e.userpool.UserPool;
 import io.authflow.e2e.users.TestUsers;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,10 @@ public final class TestRun {
   private static String stoppedAt;
   // The warm JVM's kept sessions, set before the run by the one that outlives it; else none.
   private static SessionShelves shelves;
-  // The local stack begun as the features' JVM started its test plan, for the run to go on with.
+  // The local stack begun as the features' JVM started its test plan, for the run to go on with,
+  // and the config it was begun for, read and checked there.
   private static LocalStack stackAhead;
+  private static HarnessConfig configAhead;
 
   private TestRun() {}
 
@@ -58,10 +61,21 @@ public final class TestRun {
     } catch (ConfigException e) {
       return;
     }
+    configAhead = asked;
     if (asked.embeddedStack()) {
       stackAhead = new LocalStack(root);
       stackAhead.startAhead(asked);
     }
+  }
+
+  /**
+   * The run's config as read and checked when the test plan started ({@link #beginStackAhead}),
+   * handed over once; empty where nothing was begun ahead, and the run's start reads it.
+   */
+  static synchronized Optional<HarnessConfig> configAhead() {
+    Optional<HarnessConfig> checked = Optional.ofNullable(configAhead);
+    configAhead = null;
+    return checked;
   }
 
   /** The stack begun ahead of the run, handed over once; else a new one of {@code root}. */

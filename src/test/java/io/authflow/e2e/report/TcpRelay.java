@@ -63,13 +63,15 @@ final class TcpRelay implements AutoCloseable {
   /** Stops listening and resets every connection: the next command finds the port closed. */
   @Override
   public void close() {
-    try {
-      server.close();
-    } catch (IOException ignored) {
-      // closing anyway
+    synchronized (open) {
+      try {
+        server.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+      open.forEach(TcpRelay::reset);
+      threads.shutdownNow();
     }
-    open.forEach(TcpRelay::reset);
-    threads.shutdownNow();
   }
 
   private void accept() {
@@ -77,10 +79,19 @@ final class TcpRelay implements AutoCloseable {
       try {
         Socket client = server.accept();
         Socket upstream = new Socket(upstreamHost, upstreamPort);
-        open.add(client);
-        open.add(upstream);
-        threads.submit(() -> pipe(client, upstream, true));
-        threads.submit(() -> pipe(upstream, client, false));
+        // A connection accepted as the relay closes is reset too, not left open and unread (its
+        // command would wait out timeouts.api instead of finding the port closed).
+        synchronized (open) {
+          if (server.isClosed()) {
+            reset(client);
+            reset(upstream);
+            return;
+          }
+          open.add(client);
+          open.add(upstream);
+          threads.submit(() -> pipe(client, upstream, true));
+          threads.submit(() -> pipe(upstream, client, false));
+        }
       } catch (IOException closed) {
         return;
       }
