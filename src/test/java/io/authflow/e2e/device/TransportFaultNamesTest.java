@@ -17,26 +17,14 @@ class TransportFaultNamesTest {
 
   @Test
   void noAnswerWithinTheReadTimeoutNamesTheServerAndTheTimeout() {
-    var failure = new org.openqa.selenium.TimeoutException(new TimeoutException());
-
-    assertThat(TransportFaults.name(failure, SERVER, "findElements"))
-        .get()
-        .extracting(WebDriverException::getRawMessage)
-        .asString()
-        .startsWith("Appium at " + SERVER + " did not answer 'findElements' within timeouts.api");
+    assertNamedAsNoAnswer(new org.openqa.selenium.TimeoutException(new TimeoutException()));
   }
 
   @Test
   void theJdkClientsOwnTimeoutIsNamedTheSame() {
-    var failure =
+    assertNamedAsNoAnswer(
         new org.openqa.selenium.TimeoutException(
-            "timed out", new HttpTimeoutException("request timed out"));
-
-    assertThat(TransportFaults.name(failure, SERVER, "findElements"))
-        .get()
-        .extracting(WebDriverException::getRawMessage)
-        .asString()
-        .startsWith("Appium at " + SERVER + " did not answer 'findElements' within timeouts.api");
+            "timed out", new HttpTimeoutException("request timed out")));
   }
 
   @Test
@@ -44,5 +32,13 @@ class TransportFaultNamesTest {
     assertThat(
             TransportFaults.name(new WebDriverException("no such element"), SERVER, "findElement"))
         .isEmpty();
+  }
+
+  private static void assertNamedAsNoAnswer(WebDriverException failure) {
+    assertThat(TransportFaults.name(failure, SERVER, "findElements"))
+        .get()
+        .extracting(WebDriverException::getRawMessage)
+        .asString()
+        .startsWith("Appium at " + SERVER + " did not answer 'findElements' within timeouts.api");
   }
 }
