@@ -111,6 +111,9 @@ public final class Hooks {
   @AfterAll
   public static void endRun() {
     try {
+      // First: nothing below needs an app session, and the last one's quit (a farm bills it) need
+      // not wait for the results' labels and the count of left-over users.
+      TestRun.endSessions();
       AllureResults results = AllureResults.ofThisRun();
       // Every scenario's result is written by now. allure-cucumber7-jvm labels feature and story;
       // the journey (epic) is added here, because a label set from a hook does not reach its

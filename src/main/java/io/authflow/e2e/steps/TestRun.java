@@ -96,6 +96,13 @@ public final class TestRun {
     stoppedAt = where;
   }
 
+  /** Ends the run's app sessions (or shelves them for the warm JVM's next run), if it started. */
+  static synchronized void endSessions() {
+    if (current != null) {
+      current.devices().closeAll();
+    }
+  }
+
   static synchronized void stop() {
     if (current == null) {
       // The config or the stack failed before there was a run: the lines above say which.
