@@ -63,8 +63,6 @@ public final class Hooks {
   public static void startRun() {
     RunInterruption.listen(AllureResults.ofThisRun().directory());
     AllureResults.ofThisRun().writeCategories();
-    // Begun as the JVM started its test plan, where it could be (StackStartsWithThePlan).
-    LocalStack stack = TestRun.stack(Path.of("").toAbsolutePath());
     HarnessConfig chosen;
     try {
       Optional<HarnessConfig> checkedAhead = TestRun.configAhead();
@@ -76,8 +74,6 @@ public final class Hooks {
         StartChecks.ensure(chosen);
       }
     } catch (ConfigException e) {
-      // A stack begun ahead ends here: the run does not start.
-      stack.close();
       // Reported like a failed preflight: one entry per problem, not an empty report.
       PreflightReport.ofThisRun()
           .write(
@@ -88,6 +84,9 @@ public final class Hooks {
       throw e;
     }
     // One order for every run: config, stack, preflight, then the adapters and their first calls.
+    // The stack was begun as the JVM started its test plan, where it could be, for this config
+    // (StackStartsWithThePlan): a config that fails its checks begins none.
+    LocalStack stack = TestRun.stack(Path.of("").toAbsolutePath());
     RunContext run = RunContext.start(chosen, stack, TestRun.shelves());
     // Before the preflight, so the run's end can say where a run that never opened stopped.
     TestRun.start(run);
