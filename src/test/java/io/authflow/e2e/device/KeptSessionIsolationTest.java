@@ -124,7 +124,7 @@ class KeptSessionIsolationTest {
     AppSession next = new AppSession(config, devices, watch);
     RemoteWebDriver same = next.driver();
     assertThat(same.getSessionId()).as("the kept session").hasToString(session);
-    assertThat(same.getWindowHandles()).as("the last scenario's tab is closed").hasSize(1);
+    assertThat(same.getWindowHandles()).as("one tab, as in a new session").hasSize(1);
     assertThat(same.getCurrentUrl()).isEqualTo("about:blank");
     next.launch();
     assertThat(ui(next).awaitSettledScreen()).as("the app opens signed out").isEqualTo("signIn");
@@ -134,7 +134,7 @@ class KeptSessionIsolationTest {
     assertThat((List<?>) found.get("session")).isEmpty();
     assertThat(found.get("cookie").toString()).isEmpty();
     assertThat(found.get("databases").toString()).doesNotContain("authflow-trace");
-    // The page's history holds the new tab's blank page and the app, as a new session's would.
+    // The page's history holds a blank page and the app, as a new session's would.
     assertThat(((Number) found.get("history")).intValue()).isLessThanOrEqualTo(2);
     same.navigate().back();
     assertThat(same.getCurrentUrl())
