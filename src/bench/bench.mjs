@@ -125,19 +125,22 @@ function scenarios() {
 }
 
 /**
- * Where one scenario's time went, from the Appium requests inside it: a session started (or a
- * kept one reset), the UI span (the app opened to the last app command's answer), a session
- * ended; the rest is the harness's own (seeding users, pool checks, hooks, cleanup).
+ * Where one scenario's time went, from the Appium requests inside it: the sessions it started (or a
+ * kept one reset), the UI span (the app opened to the last app command's answer, less any session
+ * its second device started meanwhile), the sessions it ended; the rest is the harness's own
+ * (seeding users, pool checks, hooks, cleanup).
  */
 function partsOf(scenario, requests) {
   // Appium's log and Allure's results both stamp milliseconds of the same clock.
   const within = requests.filter((r) => r.at >= scenario.start && r.at <= scenario.stop + 5);
-  const createRequest = within.find((r) => isCreate(r) && r.dir === '-->');
-  const createAnswer = createRequest && within.find((r) => isCreate(r) && r.dir === '<--' && r.at >= createRequest.at);
-  const endRequest = within.find((r) => isEnd(r) && r.dir === '-->');
-  // The answer to that request: a scenario with a second device ends two sessions.
-  const endAnswer = endRequest && within.find((r) => isEnd(r) && r.dir === '<--' && r.path === endRequest.path && r.at >= endRequest.at);
-  const commands = within.filter((r) => r.session && !isEnd(r) && (!createAnswer || r.at > createAnswer.at) && (!endRequest || r.at < endRequest.at));
+  // Each request with its answer: a scenario with a second device starts and ends two sessions.
+  const answered = (request) => ({ request, answer: within.find((r) => r.dir === '<--' && r.method === request.method && r.path === request.path && r.at >= request.at) });
+  const starts = within.filter((r) => isCreate(r) && r.dir === '-->').map(answered).filter((s) => s.answer);
+  const ends = within.filter((r) => isEnd(r) && r.dir === '-->').map(answered).filter((e) => e.answer);
+  const took = (list) => list.reduce((total, s) => total + s.answer.at - s.request.at, 0);
+  const [createRequest, createAnswer] = [starts[0]?.request, starts[0]?.answer];
+  const [endRequest, endAnswer] = [ends[0]?.request, ends[0]?.answer];
+  const commands = within.filter((r) => r.session && !isEnd(r) && (!endRequest || r.at < endRequest.at));
   const opened = commands.find(isOpen) ?? commands[0];
   // A kept session handed back is reset at once, beside the scenario's last hooks: from the reset's
   // first command on (the only asynchronous script the harness sends), nothing is the journey's.
@@ -145,15 +148,19 @@ function partsOf(scenario, requests) {
   const answers = commands.filter((r) => r.dir === '<--');
   const lastAnswer = answers.filter((r) => !handedBack || r.at < handedBack.at).at(-1);
   const resetAnswer = handedBack && answers.at(-1);
+  const startsWithin = (from, to) => took(starts.filter((s) => s.request.at >= from && s.answer.at <= to));
+  // Before the app opens: a new session's start, or a kept session's reset (what the next
+  // scenario still waited for of it) and nothing else of the harness's.
+  const beforeOpen = opened && commands[0] ? opened.at - commands[0].at - startsWithin(commands[0].at, opened.at) : 0;
   const parts = {
     whole: scenario.stop - scenario.start,
-    sessionStart: createAnswer ? createAnswer.at - createRequest.at : 0,
-    reset: (opened && commands[0] ? opened.at - commands[0].at : 0) + (resetAnswer && resetAnswer.at > handedBack.at ? resetAnswer.at - handedBack.at : 0),
-    ui: opened && lastAnswer && lastAnswer.at > opened.at ? lastAnswer.at - opened.at : 0,
-    sessionEnd: endAnswer && endRequest ? endAnswer.at - endRequest.at : 0,
+    sessionStart: took(starts),
+    reset: beforeOpen + (resetAnswer && resetAnswer.at > handedBack.at ? resetAnswer.at - handedBack.at : 0),
+    ui: opened && lastAnswer && lastAnswer.at > opened.at ? lastAnswer.at - opened.at - startsWithin(opened.at, lastAnswer.at) : 0,
+    sessionEnd: took(ends),
     // The phases of the table above, for scenarios that started a session of their own.
     beforeSession: createRequest ? createRequest.at - scenario.start : undefined,
-    toFirstCommand: commands[0] && createAnswer ? commands[0].at - createAnswer.at : undefined,
+    toFirstCommand: createAnswer && commands.find((r) => r.at > createAnswer.at) ? commands.find((r) => r.at > createAnswer.at).at - createAnswer.at : undefined,
     toSessionEnd: endRequest && lastAnswer ? endRequest.at - lastAnswer.at : undefined,
     afterSessionEnd: endAnswer ? scenario.stop - endAnswer.at : undefined,
   };
@@ -221,7 +228,7 @@ function overhead(perScenario, started, ended) {
   const parts = {
     'before the first scenario: Maven, JVM, local stack, pool sweep, preflight': perScenario[0].start - started,
     'session starts (Appium and Chromium)': sum((s) => s.sessionStart),
-    'kept session resets (storage cleared, tab replaced)': sum((s) => s.reset),
+    'kept session resets (storage and cookies cleared, page and history left)': sum((s) => s.reset),
     'session ends': sum((s) => s.sessionEnd),
     'in scenarios besides the app: seeding users, pool checks, inbox, hooks, cleanup': sum((s) => s.rest),
     'between scenarios': between,
