@@ -24,9 +24,10 @@ import org.picocontainer.Disposable;
  * The app of one scenario. The Appium session starts on first use, so scenarios that only touch the
  * user pool never start one; it ends in {@link #end(boolean)} (the last {@code @After} hook, after
  * the failure evidence) or at the latest in {@link #dispose()}. With target.sessionPerWorker (the
- * local stack's default) the scenario's main session is kept instead ({@link RunDevices}) and the
- * app is reset when the next scenario takes it over; after a failed scenario it is quit, and the
- * next one starts a new session. A second session in the same scenario is always quit at its end.
+ * local stack's default) the session is kept instead ({@link RunDevices}) and the app is reset as
+ * it is handed back; after a failed scenario it is quit, and the next one starts a new session. A
+ * second session in the same scenario (their other device) is kept as well, for the next scenario
+ * that needs one: its own lease, so never the session the scenario already holds.
  */
 public final class AppSession implements Disposable {
   private final HarnessConfig config;
@@ -58,7 +59,7 @@ public final class AppSession implements Disposable {
       // The device first: a kept session is picked by the device it runs on.
       lease.udid(config.target().udids());
       driver =
-          config.target().sessionPerWorker() && lease.mayKeep()
+          config.target().sessionPerWorker()
               ? lease.kept(this::start, this::reset, keptIdle())
               : start();
     }

@@ -35,6 +35,11 @@ import org.openqa.selenium.WebDriverException;
  * #closeAll()}, at run end or, failing that, at JVM exit: a farm bills an abandoned session until
  * its idle timeout. One per run, made by the run's context and handed to each scenario's session.
  *
+ * <p>Each app session of a scenario has a lease of its own: a scenario with a second device (their
+ * other device) holds two kept sessions and hands both back, for the next scenario that needs two.
+ * One left idle longer than its server's newCommandTimeout is ended by the server, and replaced
+ * when a scenario next takes it.
+ *
  * <p>A kept session handed back after a passed scenario is reset at once, on a thread of its own,
  * while the harness finishes that scenario (reports, deleting its users) and seeds the next: the
  * next scenario waits only for what is left of the reset, not for all of it.
@@ -47,9 +52,6 @@ public final class RunDevices {
   private final Map<String, Deque<Idle>> idle = new HashMap<>();
   private final Set<WebDriver> kept = ConcurrentHashMap.newKeySet();
   private final Map<String, String> uploads = new ConcurrentHashMap<>();
-  // The lease whose kept session the scenario on this thread is using: its main app session. A
-  // second session of the same scenario (another device of the same user) is never kept.
-  private final ThreadLocal<Lease> keeping = new ThreadLocal<>();
   // Where kept sessions go at run end instead of quitting, for the next run in this JVM; or null.
   private final Deque<WebDriver> shelf;
   private final ExecutorService resets =
@@ -164,15 +166,6 @@ public final class RunDevices {
       }
     }
 
-    /**
-     * Whether this lease may take a kept session: not when the scenario on this thread already uses
-     * one through another lease (its second app session is its own, quit at the scenario's end).
-     */
-    boolean mayKeep() {
-      Lease holder = keeping.get();
-      return holder == null || holder == this;
-    }
-
     /** Whether {@code driver} is this lease's kept session, to hand back rather than quit. */
     boolean keeps(WebDriver driver) {
       return driver != null && driver == session && kept.contains(driver);
@@ -188,7 +181,6 @@ public final class RunDevices {
       if (session != null) {
         return (D) session;
       }
-      keeping.set(this);
       this.reset = d -> reset.accept((D) d);
       for (Idle next; (next = takeIdle()) != null; ) {
         D driver = (D) next.session();
@@ -230,9 +222,6 @@ public final class RunDevices {
         if (udid != null) {
           leasedUdids.remove(udid);
         }
-      }
-      if (keeping.get() == this) {
-        keeping.remove();
       }
       session = null;
       udid = null;
