@@ -14,6 +14,7 @@ import io.authflow.e2e.parts.DaemonThreads;
 import io.authflow.e2e.parts.StackWatch;
 import io.authflow.e2e.report.RunEnvironment;
 import io.authflow.e2e.run.RunContext;
+import io.authflow.e2e.screens.Looks;
 import io.authflow.e2e.screens.ScreenMap;
 import io.authflow.e2e.userpool.CognitoUserPool;
 import io.authflow.e2e.userpool.EmailSending;
@@ -516,8 +517,11 @@ public final class Preflight {
     AppSession app = new AppSession(config, devices, watch);
     try {
       app.launch();
+      // One look covers every screen, and one every testID: the first scenario waits for this.
+      Looks looks = new Looks(app);
       List<String> screens = map.names().stream().filter(n -> n.endsWith(".screen")).toList();
-      Optional<String> shown = awaitAnyScreen(app, map, screens, config.timeouts());
+      Optional<String> shown =
+          awaitAnyScreen(app, looks, locators(map, screens, app), screens, config.timeouts());
       if (shown.isEmpty()) {
         return CheckResult.fail(
             name,
@@ -532,11 +536,13 @@ public final class Preflight {
       }
       String screen = shown.get().substring(0, shown.get().length() - ".screen".length());
       List<String> expected = map.names().stream().filter(n -> n.startsWith(screen + ".")).toList();
-      List<String> missing =
-          expected.stream()
-              .filter(n -> app.driver().findElements(map.locator(n, app.platform())).isEmpty())
-              .map(map::describe)
-              .toList();
+      List<Optional<WebElement>> found = looks.firstShown(locators(map, expected, app));
+      List<String> missing = new ArrayList<>();
+      for (int i = 0; i < expected.size(); i++) {
+        if (found.get(i).isEmpty()) {
+          missing.add(map.describe(expected.get(i)));
+        }
+      }
       return missing.isEmpty()
           ? CheckResult.pass(
               name, screen + " shows all " + expected.size() + " testIDs of the screen map")
@@ -559,23 +565,27 @@ public final class Preflight {
   }
 
   private static Optional<String> awaitAnyScreen(
-      AppSession app, ScreenMap map, List<String> screens, Timeouts timeouts) {
+      AppSession app, Looks looks, List<By> locators, List<String> screens, Timeouts timeouts) {
     try {
       return Optional.of(
           new WebDriverWait(app.driver(), timeouts.screen(), timeouts.poll())
               .until(
-                  (WebDriver driver) ->
-                      screens.stream()
-                          .filter(s -> displayed(driver, map.locator(s, app.platform())))
-                          .findFirst()
-                          .orElse(null)));
+                  (WebDriver driver) -> {
+                    List<Optional<WebElement>> shown = looks.firstShown(locators);
+                    for (int i = 0; i < screens.size(); i++) {
+                      if (shown.get(i).isPresent()) {
+                        return screens.get(i);
+                      }
+                    }
+                    return null;
+                  }));
     } catch (TimeoutException e) {
       return Optional.empty();
     }
   }
 
-  private static boolean displayed(WebDriver driver, By locator) {
-    return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
+  private static List<By> locators(ScreenMap map, List<String> names, AppSession app) {
+    return names.stream().map(n -> map.locator(n, app.platform())).toList();
   }
 
   /** A GET of {@code path} below {@code base}; {@code userInfo} becomes Basic authentication. */

@@ -22,9 +22,10 @@ import org.openqa.selenium.remote.RemoteWebDriver;
  * displayedness atom (the one Is Element Displayed runs): one WebDriver command per look, where
  * Find Elements and Is Element Displayed took one plus one per element found, per locator. A wait
  * looks every 25 ms, so the commands saved are most of what the harness sent beyond a bare client.
- * Phones, and locators a script cannot evaluate, are looked at with the two commands.
+ * Phones, and locators a script cannot evaluate, are looked at with the two commands. The screens'
+ * waits look through it, and so does the doctor's first-screen check.
  */
-final class Looks {
+public final class Looks {
   // Selenium's isDisplayed atom (bot.dom.isShown), as its W3C codec sends it to a driver.
   private static final String IS_SHOWN = atom("isDisplayed.js");
   private static final String FIRST_SHOWN =
@@ -48,7 +49,7 @@ final class Looks {
 
   private final AppSession session;
 
-  Looks(AppSession session) {
+  public Looks(AppSession session) {
     this.session = session;
   }
 
@@ -58,7 +59,7 @@ final class Looks {
   }
 
   /** For each of {@code locators}, its first shown element, if any. */
-  List<Optional<WebElement>> firstShown(List<By> locators) {
+  public List<Optional<WebElement>> firstShown(List<By> locators) {
     List<List<String>> scripted = new ArrayList<>();
     for (By locator : locators) {
       Optional<List<String>> parameters = scriptable(locator);

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * target.sessionPerWorker on the browser build, with the local stack's real Appium and Chromium:
- * the second scenario gets the first one's session, on a blank page and with nothing the app stored,
- * and opens the app itself as with a new session.
+ * the second scenario gets the first one's session, on a blank page and with nothing the app
+ * stored, and opens the app itself as with a new session.
  */
 class SessionPerWorkerTest {
   // The run\'s: the scenarios of this test share its kept sessions.
