@@ -5,6 +5,7 @@ import io.authflow.e2e.config.ConfigLoader;
 import io.authflow.e2e.config.HarnessConfig;
 import io.authflow.e2e.doctor.StartChecks;
 import io.authflow.e2e.local.LocalStack;
+import io.authflow.e2e.parts.DaemonThreads;
 import io.authflow.e2e.report.RunInterruption;
 import io.authflow.e2e.run.RunContext;
 import io.authflow.e2e.run.SessionShelves;
@@ -12,6 +13,7 @@ import io.authflow.e2e.userpool.UserPool;
 import io.authflow.e2e.users.TestUsers;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,7 @@ public final class TestRun {
   // and the config it was begun for, read and checked there.
   private static LocalStack stackAhead;
   private static HarnessConfig configAhead;
+  private static CompletableFuture<Optional<HarnessConfig>> checkingAhead;
 
   private TestRun() {}
 
@@ -54,17 +57,42 @@ public final class TestRun {
    * nothing; the run's start says what is wrong with it. {@code root} is the project directory.
    */
   public static synchronized void beginStackAhead(Path root) {
-    HarnessConfig asked;
-    try {
-      asked = ConfigLoader.fromSystem();
-      StartChecks.ensure(asked);
-    } catch (ConfigException e) {
+    Optional<HarnessConfig> checked =
+        checkingAhead == null ? checkedConfig() : checkingAhead.join();
+    checkingAhead = null;
+    if (checked.isEmpty()) {
       return;
     }
+    HarnessConfig asked = checked.get();
     configAhead = asked;
     if (asked.embeddedStack()) {
       stackAhead = new LocalStack(root);
       stackAhead.startAhead(asked);
+    }
+  }
+
+  /**
+   * Reads and checks the run's config on a thread of its own while JUnit discovers the scenarios
+   * (the features' JVM, as its launcher opens): {@link #beginStackAhead} then waits only for what
+   * is left of it. The checks parse the features again and the config's first read loads its YAML
+   * reader and logging, about half a second on 2 cores. Once per JVM.
+   */
+  public static synchronized void checkConfigAhead() {
+    if (checkingAhead == null) {
+      checkingAhead =
+          CompletableFuture.supplyAsync(
+              TestRun::checkedConfig, DaemonThreads.ownThread("authflow-config-ahead"));
+    }
+  }
+
+  /** The run's config if it loads and passes the start checks; the run's start says what is not. */
+  private static Optional<HarnessConfig> checkedConfig() {
+    try {
+      HarnessConfig asked = ConfigLoader.fromSystem();
+      StartChecks.ensure(asked);
+      return Optional.of(asked);
+    } catch (ConfigException e) {
+      return Optional.empty();
     }
   }
 
