@@ -51,10 +51,11 @@ public final class TestRun {
   }
 
   /**
-   * Begins the local stack the run's config asks for, if any, while the JVM loads Cucumber's glue
-   * and the run's start reads its config: the run's start then waits only for what is left of it
-   * (Appium takes about 1.4 s). A config that does not load or pass the start checks begins
-   * nothing; the run's start says what is wrong with it. {@code root} is the project directory.
+   * Begins the local stack the run's config asks for, if any, while the JVM loads Cucumber's glue:
+   * the run's start then waits only for what is left of it (Appium takes about 1.5 s). The config
+   * is the one {@link #checkConfigAhead} read, else read here. A config that does not load or pass
+   * the start checks begins nothing; the run's start says what is wrong with it. {@code root} is
+   * the project directory.
    */
   public static synchronized void beginStackAhead(Path root) {
     Optional<HarnessConfig> checked =
