@@ -141,6 +141,7 @@ function partsOf(scenario, requests) {
   const [createRequest, createAnswer] = [starts[0]?.request, starts[0]?.answer];
   const [endRequest, endAnswer] = [ends[0]?.request, ends[0]?.answer];
   const commands = within.filter((r) => r.session && !isEnd(r) && (!endRequest || r.at < endRequest.at));
+  const firstCommand = createAnswer && commands.find((r) => r.at > createAnswer.at);
   const opened = commands.find(isOpen) ?? commands[0];
   // A kept session handed back is reset at once, beside the scenario's last hooks: from the reset's
   // first command on (the only asynchronous script the harness sends), nothing is the journey's.
@@ -160,7 +161,7 @@ function partsOf(scenario, requests) {
     sessionEnd: took(ends),
     // The phases of the table above, for scenarios that started a session of their own.
     beforeSession: createRequest ? createRequest.at - scenario.start : undefined,
-    toFirstCommand: createAnswer && commands.find((r) => r.at > createAnswer.at) ? commands.find((r) => r.at > createAnswer.at).at - createAnswer.at : undefined,
+    toFirstCommand: firstCommand ? firstCommand.at - createAnswer.at : undefined,
     toSessionEnd: endRequest && lastAnswer ? endRequest.at - lastAnswer.at : undefined,
     afterSessionEnd: endAnswer ? scenario.stop - endAnswer.at : undefined,
   };
