@@ -51,6 +51,9 @@ public final class SigintRelay {
             "sigint-relay");
     reader.setDaemon(true);
     reader.start();
+    // A JVM that exits with a thread in native code (this reader, the relay's process reaper) waits
+    // about 300 ms for it: as the JVM exits the relay has nothing left to tell, so it ends first.
+    Runtime.getRuntime().addShutdownHook(new Thread(relay::destroy, "sigint-relay-stop"));
   }
 
   /** Whether this process started with SIGINT ignored (Linux: /proc/self/status SigIgn). */
