@@ -1,36 +1,39 @@
 package io.authflow.e2e.local;
 
-import io.appium.java_client.service.local.AppiumDriverLocalService;
-import io.appium.java_client.service.local.AppiumServiceBuilder;
 import io.authflow.e2e.config.LocalStackConfig;
 import io.authflow.e2e.parts.FreePorts;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.json.Json;
 
 /**
  * Appium 3 from src/local/appium, whose package.json is also its APPIUM_HOME: the chromium driver
- * comes from the same lock file, so nothing is downloaded when a run starts.
+ * comes from the same lock file, so nothing is downloaded when a run starts. It runs under the
+ * run's tether, so it, ChromeDriver and Chromium die with this JVM.
  */
 final class AppiumServer extends StackPart {
+  private static final Duration STATUS_POLL = Duration.ofMillis(25);
   private final Path home;
   private final Duration timeout;
   private final LocalStackConfig configured;
   private final BrowserLookup lookup;
-  private AppiumDriverLocalService service;
   private BrowserLookup.Found browser;
-  // The tether Appium runs under, for the stack's watch; null if it could not be told apart.
-  private ProcessHandle process;
+  private NodeProcess process;
+  private String url;
+  private HttpClient client;
 
   AppiumServer(
       Path home, Duration timeout, Path logDir, LocalStackConfig configured, BrowserLookup lookup) {
@@ -59,51 +62,66 @@ final class AppiumServer extends StackPart {
     }
     // Its own one-line message names what was looked for and how to set it; Appium's log is empty.
     browser = lookup.find(configured);
+    int port = FreePorts.next();
+    url = "http://127.0.0.1:" + port + "/";
     try {
-      Files.createDirectories(log().getParent());
-      RunReaper reaper = RunReaper.current();
-      // Appium runs under the run's tether, so it, ChromeDriver and Chromium die with this JVM.
-      var environment = new HashMap<>(reaper.environment());
-      environment.putAll(
-          Map.of(
-              "APPIUM_HOME", realHome.toString(),
-              "PATH", System.getenv("PATH"),
-              "AUTHFLOW_TETHER_MAIN", main.toRealPath().toString(),
-              "AUTHFLOW_TETHER_LOG", log().toAbsolutePath().toString()));
-      var builder = new AppiumServiceBuilder();
-      NodeRuntime.maintained(home.getParent())
-          .ifPresent(node -> builder.usingDriverExecutable(node.toFile()));
-      service =
-          builder
-              .withAppiumJS(reaper.tether().toFile())
-              .withIPAddress("127.0.0.1")
-              .usingPort(FreePorts.next())
-              .withEnvironment(environment)
-              .withLogFile(new File(log().toString()))
-              // Appium logs every sendKeys body; these rules hide typed text (passwords) before
-              // a line reaches the log.
-              .withArgument(() -> "--log-filters", logFilters().toString())
-              // Where this machine's ChromeDriver is belongs to the server's host: sessions that
-              // come from elsewhere (a rehearsal run, a Grid node's relay) get it too.
-              .withArgument(() -> "--default-capabilities", serverDefaults())
-              .withTimeout(timeout)
-              .build();
-      // Its log goes to the file only; the console stays readable.
-      service.clearOutPutStreams();
-      Set<Long> before = childPids();
-      service.start();
       process =
-          ProcessHandle.current()
-              .children()
-              .filter(p -> !before.contains(p.pid()))
-              .filter(p -> p.info().commandLine().orElse("").contains(reaper.tether().toString()))
-              .findFirst()
-              .orElse(null);
-      if (process != null) {
-        reaper.part(name(), process);
-      }
-    } catch (IOException | RuntimeException e) {
-      throw failed(String.valueOf(e.getMessage()).lines().findFirst().orElse("no message"), e);
+          NodeProcess.startLoggingItself(
+              name(),
+              home.getParent(),
+              main,
+              List.of(
+                  "--address",
+                  "127.0.0.1",
+                  "--port",
+                  String.valueOf(port),
+                  "--log",
+                  log().toAbsolutePath().toString(),
+                  // Appium logs every sendKeys body; these rules hide typed text (passwords)
+                  // before a line reaches the log.
+                  "--log-filters",
+                  logFilters().toString(),
+                  // Where this machine's ChromeDriver is belongs to the server's host: sessions
+                  // that come from elsewhere (a rehearsal run, a Grid node's relay) get it too.
+                  "--default-capabilities",
+                  serverDefaults()),
+              realHome,
+              log(),
+              Map.of("APPIUM_HOME", realHome.toString()));
+    } catch (IOException e) {
+      throw failed("cannot start it: " + e.getMessage(), e);
+    }
+    awaitStatus();
+  }
+
+  /**
+   * Polls /status until it answers: often, as the run's first session waits on it (a client's
+   * backing-off poll found it up to 0.3 s late).
+   */
+  private void awaitStatus() {
+    client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    var status = HttpRequest.newBuilder(URI.create(url + "status")).timeout(timeout).build();
+    try {
+      Awaitility.await()
+          .atMost(timeout)
+          .pollInterval(STATUS_POLL)
+          .until(() -> !process.alive() || answers(status));
+    } catch (ConditionTimeoutException e) {
+      throw failed(url + "status did not answer within " + timeout.toSeconds() + "s.", e);
+    }
+    if (!process.alive()) {
+      throw failed("it exited with code " + process.exitCode() + ".", null);
+    }
+  }
+
+  private boolean answers(HttpRequest status) {
+    try {
+      return client.send(status, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
@@ -133,45 +151,34 @@ final class AppiumServer extends StackPart {
     return browser;
   }
 
-  private static Set<Long> childPids() {
-    return ProcessHandle.current()
-        .children()
-        .map(ProcessHandle::pid)
-        .collect(java.util.stream.Collectors.toSet());
-  }
-
   String url() {
-    return service.getUrl().toString();
+    return url;
   }
 
   @Override
   Optional<String> stopped() {
-    if (process == null || process.isAlive()) {
+    if (process == null || process.alive()) {
       return Optional.empty();
     }
-    // Its launcher's exit code is not ours to read; the tether's note in the log says how it ended.
-    return Optional.of(died("Appium", "its process ended"));
+    return Optional.of(died("Appium", "exit code " + process.exitCode()));
   }
 
   @Override
   Optional<String> unhealthy() {
     Optional<String> stopped = stopped();
-    if (stopped.isPresent() || service == null) {
+    if (stopped.isPresent() || client == null) {
       return stopped;
     }
-    var client = java.net.http.HttpClient.newBuilder().connectTimeout(timeout).build();
     try {
       var status =
           client.send(
-              java.net.http.HttpRequest.newBuilder(URI.create(url() + "status"))
-                  .timeout(timeout)
-                  .build(),
-              java.net.http.HttpResponse.BodyHandlers.discarding());
+              HttpRequest.newBuilder(URI.create(url + "status")).timeout(timeout).build(),
+              HttpResponse.BodyHandlers.discarding());
       return status.statusCode() == 200
           ? Optional.empty()
           : Optional.of(died("Appium", "its /status answered HTTP " + status.statusCode()));
     } catch (IOException e) {
-      return Optional.of(died("Appium", "it no longer answers at " + url() + ": " + e));
+      return Optional.of(died("Appium", "it no longer answers at " + url + ": " + e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
@@ -180,8 +187,10 @@ final class AppiumServer extends StackPart {
 
   @Override
   public void close() {
-    if (service != null) {
-      service.stop();
+    if (process != null) {
+      // Its tether ends the group (ChromeDriver, Chromium) within seconds; the stack's timeout is
+      // the outer bound.
+      process.stop(timeout);
     }
   }
 }

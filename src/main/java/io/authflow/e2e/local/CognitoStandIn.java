@@ -149,7 +149,7 @@ final class CognitoStandIn extends StackPart {
       process =
           NodeProcess.start(
               name(),
-              NodeRuntime.executable(launcherDir.getParent()),
+              launcherDir.getParent(),
               launcher,
               arguments,
               launcherDir,

@@ -1,6 +1,7 @@
 package io.authflow.e2e.local;
 
 import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,28 +24,63 @@ public final class NodeProcess {
   }
 
   /**
-   * Runs {@code main} with {@code args} on {@code node} (see {@link NodeRuntime}); {@code
-   * removeWhenOrphaned} is a directory the tether removes if this JVM dies first (test data), or
-   * null.
+   * Runs {@code main} with {@code args} on the Node of {@code localDir} (src/local; see {@link
+   * NodeRuntime}), its output in {@code log}; {@code removeWhenOrphaned} is a directory the tether
+   * removes if this JVM dies first (test data), or null.
    */
   static NodeProcess start(
       String name,
-      String node,
+      Path localDir,
       Path main,
       List<String> args,
       Path workDir,
       Path log,
       Path removeWhenOrphaned)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of(node, RunReaper.current().tether().toString()));
+    Map<String, String> environment = new HashMap<>();
+    if (removeWhenOrphaned != null) {
+      environment.put("AUTHFLOW_TETHER_REMOVE", removeWhenOrphaned.toAbsolutePath().toString());
+    }
+    return tethered(
+        name, localDir, main, args, workDir, log, Redirect.to(log.toFile()), environment);
+  }
+
+  /**
+   * As above, for a program that writes {@code log} itself (Appium's {@code --log}): its console
+   * output, the same lines again, is dropped. {@code environment} is added to this JVM's.
+   */
+  static NodeProcess startLoggingItself(
+      String name,
+      Path localDir,
+      Path main,
+      List<String> args,
+      Path workDir,
+      Path log,
+      Map<String, String> environment)
+      throws IOException {
+    return tethered(name, localDir, main, args, workDir, log, Redirect.DISCARD, environment);
+  }
+
+  private static NodeProcess tethered(
+      String name,
+      Path localDir,
+      Path main,
+      List<String> args,
+      Path workDir,
+      Path log,
+      Redirect output,
+      Map<String, String> environment)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(NodeRuntime.executable(localDir), RunReaper.current().tether().toString()));
     command.addAll(args);
-    Map<String, String> tether = new HashMap<>();
+    Map<String, String> tether = new HashMap<>(environment);
+    tether.putAll(NodeRuntime.environment(localDir));
     tether.put("AUTHFLOW_TETHER_MAIN", main.toAbsolutePath().toString());
     tether.put("AUTHFLOW_TETHER_LOG", log.toAbsolutePath().toString());
-    if (removeWhenOrphaned != null) {
-      tether.put("AUTHFLOW_TETHER_REMOVE", removeWhenOrphaned.toAbsolutePath().toString());
-    }
-    return start(name, command, workDir, log, tether);
+    Files.createDirectories(log.getParent());
+    return start(name, command, workDir, output, tether);
   }
 
   /**
@@ -61,12 +97,22 @@ public final class NodeProcess {
       String name, List<String> command, Path workDir, Path log, Map<String, String> environment)
       throws IOException {
     Files.createDirectories(log.getParent());
+    return start(name, command, workDir, Redirect.to(log.toFile()), environment);
+  }
+
+  private static NodeProcess start(
+      String name,
+      List<String> command,
+      Path workDir,
+      Redirect output,
+      Map<String, String> environment)
+      throws IOException {
     RunReaper reaper = RunReaper.current();
     var builder =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+            .redirectOutput(output);
     builder.environment().putAll(reaper.environment());
     builder.environment().putAll(environment);
     Process process = builder.start();
