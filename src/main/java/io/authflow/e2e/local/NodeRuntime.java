@@ -22,7 +22,7 @@ final class NodeRuntime {
   /**
    * What the stack's Node programs run with: Node's compile cache, V8's code for every module they
    * load kept on disk from one start to the next, so Appium and the Cognito stand-in start without
-   * compiling their sources again (about a fifth of Appium's start here, docs/benchmark.md). It
+   * compiling their sources again (about 0.15 s of Appium's 1 s start here, docs/benchmark.md). It
    * lives beside the maintained Node and goes with it; Node keys it by version and by each module's
    * contents, and a Node older than 22.1 ignores it.
    */
